@@ -1,0 +1,4 @@
+import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
+
+/** Every migration, oldest first. Imported as classes so compiled and ts-jest runs load the same list. */
+export const allMigrations: Function[] = [InitialSchema1764000000000];

@@ -1,0 +1,175 @@
+import { createPrivateKey } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError } from './config-error';
+
+export type LogLevelName = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** The whole runtime configuration, parsed once from the environment and frozen. */
+export interface Config {
+  readonly nodeEnv: 'production' | 'development' | 'test';
+  /** HTTP and WebSocket port; 0 picks a free one. Default 4000. */
+  readonly port: number;
+  /** Bind address. Default 127.0.0.1. */
+  readonly host: string;
+  /** Embedded PostgreSQL files and generated keys. Default ./.data (absolute here). */
+  readonly dataDir: string;
+  /** PostgreSQL connection string; undefined runs the embedded PostgreSQL. */
+  readonly databaseUrl: string | undefined;
+  /** Redis URL; undefined uses the in-process cache and bus (one node only). */
+  readonly redisUrl: string | undefined;
+  /** Prefix of every Redis key and channel, so several deployments can share a Redis. Default "velocity:". */
+  readonly redisPrefix: string;
+  /** The ADMIN key; undefined: generated on first boot into dataDir/admin-api-key. */
+  readonly adminApiKey: string | undefined;
+  /** 32-byte key encrypting agent secrets; undefined outside production: generated into dataDir. */
+  readonly secretsKey: Buffer | undefined;
+  /** The previous secrets key, readable during rotation. */
+  readonly secretsKeyPrevious: Buffer | undefined;
+  /** Ed25519 PEM private key signing evidence; undefined: generated into dataDir. */
+  readonly evidenceSigningKey: string | undefined;
+  /** Whether the API process also runs a worker. Default true. */
+  readonly runWorker: boolean;
+  /** Jobs one worker process runs at once. Default 10. */
+  readonly workerConcurrency: number;
+  readonly logLevel: LogLevelName;
+  /** How long events stay replayable, in days. Default 7. */
+  readonly eventRetentionDays: number;
+  readonly tlsCertFile: string | undefined;
+  readonly tlsKeyFile: string | undefined;
+  /** GraphiQL and introspection for authenticated users. Default true. */
+  readonly graphiql: boolean;
+  /** Largest accepted JSON request body, in bytes. Default 1_048_576. */
+  readonly maxBodyBytes: number;
+  /** Largest accepted task payload or agent config, serialised, in bytes. Default 262_144. */
+  readonly maxPayloadBytes: number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name];
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^-?\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = text(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
+  if (['false', '0', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function url(env: Env, name: string, protocols: readonly string[]): string | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')} (got ${parsed.protocol})`);
+  }
+  return raw;
+}
+
+function aesKey(env: Env, name: string): Buffer | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(raw)) throw new ConfigError(name, 'must be base64');
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new ConfigError(name, `must decode to 32 bytes, got ${key.length}`);
+  return key;
+}
+
+function signingKey(env: Env, name: string): string | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  // Operators often put PEM into one-line env vars with literal "\n".
+  const pem = raw.includes('\\n') ? raw.replace(/\\n/g, '\n') : raw;
+  try {
+    const key = createPrivateKey(pem);
+    if (key.asymmetricKeyType !== 'ed25519') throw new ConfigError(name, `must be an Ed25519 key, got ${key.asymmetricKeyType}`);
+  } catch (error: unknown) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(name, 'is not a PEM private key');
+  }
+  return pem;
+}
+
+function readableFile(env: Env, name: string): string | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  const path = resolve(raw);
+  if (!existsSync(path)) throw new ConfigError(name, `file ${path} does not exist`);
+  try {
+    readFileSync(path);
+  } catch {
+    throw new ConfigError(name, `file ${path} is not readable`);
+  }
+  return path;
+}
+
+const LOG_LEVELS: readonly LogLevelName[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * Parses and validates every variable of RUNTIME.md. Throws ConfigError naming the
+ * first bad variable. The only reader of the environment: pass `process.env` from an entry point.
+ */
+export function loadConfig(env: Env): Config {
+  const nodeEnvRaw = text(env, 'NODE_ENV') ?? 'development';
+  const nodeEnv = nodeEnvRaw === 'production' || nodeEnvRaw === 'test' ? nodeEnvRaw : 'development';
+  const logLevel = (text(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel as LogLevelName)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const secretsKey = aesKey(env, 'SECRETS_KEY');
+  if (nodeEnv === 'production' && secretsKey === undefined) {
+    throw new ConfigError('SECRETS_KEY', 'is required when NODE_ENV=production');
+  }
+  const adminApiKey = text(env, 'ADMIN_API_KEY');
+  if (adminApiKey !== undefined && adminApiKey.length < 16) {
+    throw new ConfigError('ADMIN_API_KEY', 'must be at least 16 characters');
+  }
+  const tlsCertFile = readableFile(env, 'TLS_CERT_FILE');
+  const tlsKeyFile = readableFile(env, 'TLS_KEY_FILE');
+  if ((tlsCertFile === undefined) !== (tlsKeyFile === undefined)) {
+    throw new ConfigError(tlsCertFile === undefined ? 'TLS_CERT_FILE' : 'TLS_KEY_FILE', 'TLS_CERT_FILE and TLS_KEY_FILE must be set together');
+  }
+  const config: Config = {
+    nodeEnv,
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host: text(env, 'HOST') ?? '127.0.0.1',
+    dataDir: resolve(text(env, 'DATA_DIR') ?? './.data'),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix: text(env, 'REDIS_PREFIX') ?? 'velocity:',
+    adminApiKey,
+    secretsKey,
+    secretsKeyPrevious: aesKey(env, 'SECRETS_KEY_PREVIOUS'),
+    evidenceSigningKey: signingKey(env, 'EVIDENCE_SIGNING_KEY'),
+    runWorker: boolean(env, 'RUN_WORKER', true),
+    workerConcurrency: integer(env, 'WORKER_CONCURRENCY', 10, 1, 1000),
+    logLevel: logLevel as LogLevelName,
+    eventRetentionDays: integer(env, 'EVENT_RETENTION_DAYS', 7, 1, 3650),
+    tlsCertFile,
+    tlsKeyFile,
+    graphiql: boolean(env, 'GRAPHIQL', true),
+    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
+    maxPayloadBytes: integer(env, 'MAX_PAYLOAD_BYTES', 262_144, 256, 16 * 1_048_576),
+  };
+  return Object.freeze(config);
+}

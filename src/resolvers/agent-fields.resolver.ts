@@ -1,0 +1,42 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { AgentStatus, LogLevel, TaskStatus } from '../schema/enums';
+import { Agent, AgentHealth } from '../schema/types/agent.type';
+import { AgentLogConnection } from '../schema/types/agent-log.type';
+import { toConnection } from '../schema/types/connection.type';
+import { TaskConnection } from '../schema/types/task.type';
+import type { RequestContext } from './context';
+import { logView, taskView } from './views';
+
+/** Agent's relation fields, each through a per-request loader: no query per agent. */
+@Resolver(() => Agent)
+export class AgentFieldsResolver {
+  @FieldResolver(() => AgentHealth)
+  async health(@Root() agent: Agent, @Ctx() { loaders }: RequestContext): Promise<AgentHealth> {
+    const figures = await loaders.agentHealth.load(agent.id);
+    return { ...figures, status: agent.status as AgentStatus, lastActiveAt: figures.lastActiveAt ?? agent.lastActiveAt };
+  }
+
+  @FieldResolver(() => TaskConnection)
+  async tasks(
+    @Root() agent: Agent,
+    @Ctx() { loaders }: RequestContext,
+    @Arg('status', () => TaskStatus, { nullable: true }) status: TaskStatus | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ) {
+    const page = await loaders.agentTasks.load({ agentId: agent.id, filter: status ?? null, first, after: after ?? null });
+    return toConnection(page, taskView);
+  }
+
+  @FieldResolver(() => AgentLogConnection)
+  async logs(
+    @Root() agent: Agent,
+    @Ctx() { loaders }: RequestContext,
+    @Arg('minLevel', () => LogLevel, { nullable: true }) minLevel: LogLevel | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ) {
+    const page = await loaders.agentLogs.load({ agentId: agent.id, filter: minLevel ?? null, first, after: after ?? null });
+    return toConnection(page, logView);
+  }
+}

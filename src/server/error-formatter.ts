@@ -1,0 +1,57 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from '../logging/logger';
+import { DomainError } from '../services';
+
+/** Codes a client may see as they are; anything else unexpected is masked. */
+const PASSTHROUGH_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_TOO_COMPLEX',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+]);
+
+export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
+
+/** Whether an error is one the client may see: a domain error or one of GraphQL's own. */
+export function isExpectedError(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) return true;
+  if (!(original instanceof GraphQLError)) return false;
+  const code = original.extensions['code'];
+  return original.originalError === undefined || original.originalError === null || (typeof code === 'string' && PASSTHROUGH_CODES.has(code));
+}
+
+/**
+ * The one place error codes become `extensions.code`: domain errors carry theirs; GraphQL's
+ * own (parse, validation, variable coercion) keep theirs; everything else is masked to
+ * "Internal server error" with no stack and no SQL, and logged in full under the correlation id.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, log: Logger | undefined, correlationId: string | undefined): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    return {
+      message: original.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { ...original.extensions, code: original.code, ...(original.path !== undefined ? { path: original.path } : {}) },
+    };
+  }
+  const code = formatted.extensions?.['code'];
+  if (isExpectedError(error) || (typeof code === 'string' && PASSTHROUGH_CODES.has(code) && !(original instanceof Error && !(original instanceof GraphQLError)))) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions: { ...extensions, code: typeof code === 'string' ? code : 'GRAPHQL_VALIDATION_FAILED' } };
+  }
+  log?.error({ err: original, correlationId, path: formatted.path }, 'unexpected error in a GraphQL operation');
+  return {
+    message: INTERNAL_ERROR_MESSAGE,
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR', ...(correlationId ? { correlationId } : {}) },
+  };
+}

@@ -1,0 +1,113 @@
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
+import type { RequestContext } from '../resolvers';
+import type { Services } from '../services';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { formatGraphQLError, isExpectedError } from './error-formatter';
+import { introspectionNeedsKey, operationRules, readsIntrospection } from './operation-policy';
+import { createRequestContext, principalFrom } from './request-context';
+import { readBody, sendJson } from './http-io';
+
+/** Logs unexpected errors with the request's correlation id, and refuses anonymous introspection. */
+function policyPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document }) {
+          if (contextValue.principal === null && readsIntrospection(document)) throw introspectionNeedsKey();
+        },
+      };
+    },
+  };
+}
+
+/** Apollo Server behind our own node:http handler: no framework, one body limit, one error policy. */
+export class GraphQLHttpHandler {
+  private readonly apollo: ApolloServer<RequestContext>;
+
+  constructor(
+    schema: GraphQLSchema,
+    private readonly services: Services,
+  ) {
+    const { config, logger } = services;
+    this.apollo = new ApolloServer<RequestContext>({
+      schema,
+      introspection: config.graphiql,
+      csrfPrevention: true,
+      allowBatchedHttpRequests: false,
+      includeStacktraceInErrorResponses: false,
+      hideSchemaDetailsFromClientErrors: config.nodeEnv !== 'development',
+      validationRules: operationRules(config),
+      logger: { debug: () => undefined, info: () => undefined, warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+      plugins: [ApolloServerPluginLandingPageDisabled(), policyPlugin(), this.errorContextPlugin()],
+      formatError: (formatted, error) => formatGraphQLError(formatted, error, logger, undefined),
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.apollo.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.apollo.stop();
+  }
+
+  async handle(request: IncomingMessage, response: ServerResponse, correlationId: string): Promise<void> {
+    const { config } = this.services;
+    let body: unknown;
+    if (request.method === 'POST') {
+      const read = await readBody(request, config.maxBodyBytes);
+      if (read.kind === 'too-large') {
+        sendJson(response, 413, { errors: [{ message: `request body is larger than ${config.maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        return;
+      }
+      const contentType = request.headers['content-type'] ?? '';
+      if (contentType.includes('json')) {
+        try {
+          body = read.text.length === 0 ? undefined : (JSON.parse(read.text) as unknown);
+        } catch {
+          sendJson(response, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+          return;
+        }
+      } else {
+        body = read.text;
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const principal = await principalFrom(this.services, request.headers.authorization);
+    const context = createRequestContext(this.services, principal, correlationId);
+    const result = await this.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+      context: async () => context,
+    });
+    for (const [name, value] of result.headers) response.setHeader(name, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  }
+
+  /** Unexpected errors are logged with the correlation id of the request they happened in. */
+  private errorContextPlugin(): ApolloServerPlugin<RequestContext> {
+    return {
+      async requestDidStart() {
+        return {
+          async didEncounterErrors({ contextValue, errors }) {
+            for (const error of errors) {
+              if (!isExpectedError(error)) contextValue.log.error({ err: unwrapResolverError(error), path: error.path }, 'unexpected error in a GraphQL operation');
+            }
+          },
+        };
+      },
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { DataSource } from 'typeorm';
+
+/** Prometheus metrics of one process, on a registry of its own (several servers may share a test process). */
+export class ServerMetrics {
+  readonly registry = new Registry();
+  readonly httpDuration: Histogram<'route' | 'status'>;
+
+  constructor(dataSource: DataSource) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'velocity_process_' });
+    this.httpDuration = new Histogram({
+      name: 'velocity_http_request_duration_seconds',
+      help: 'HTTP request duration by route (graphql, healthz, readyz, metrics, graphiql) and status',
+      labelNames: ['route', 'status'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [this.registry],
+    });
+    // Task figures are read from PostgreSQL at scrape time, so every process reports the whole system.
+    new Gauge({
+      name: 'velocity_tasks',
+      help: 'Tasks by status (all time, from agent_tasks)',
+      labelNames: ['status'],
+      registers: [this.registry],
+      async collect() {
+        const rows: { status: string; count: string }[] = await dataSource.query('SELECT status, count(*) AS count FROM agent_tasks GROUP BY status');
+        this.reset();
+        for (const row of rows) this.set({ status: row.status }, Number(row.count));
+      },
+    });
+    new Gauge({
+      name: 'velocity_queue_depth',
+      help: 'Tasks waiting to run now (QUEUED and due)',
+      registers: [this.registry],
+      async collect() {
+        const rows: { count: string }[] = await dataSource.query(
+          `SELECT count(*) AS count FROM agent_tasks WHERE status = 'QUEUED' AND (run_at IS NULL OR run_at <= now())`,
+        );
+        this.set(Number(rows[0]!.count));
+      },
+    });
+    new Gauge({
+      name: 'velocity_agents',
+      help: 'Visible agents by status',
+      labelNames: ['status'],
+      registers: [this.registry],
+      async collect() {
+        const rows: { status: string; count: string }[] = await dataSource.query(
+          'SELECT status, count(*) AS count FROM agent_instances WHERE deleted_at IS NULL GROUP BY status',
+        );
+        this.reset();
+        for (const row of rows) this.set({ status: row.status }, Number(row.count));
+      },
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import type { DataSource } from 'typeorm';
+
+/** The monitor view of one agent, as the AgentHealth type shows it (status comes from the agent). */
+export interface AgentHealthFigures {
+  queuedTasks: number;
+  runningTasks: number;
+  succeededTasks: number;
+  failedTasks: number;
+  successRate: number | null;
+  avgTaskMs: number | null;
+  lastError: string | null;
+  lastActiveAt: Date | null;
+}
+
+export const EMPTY_HEALTH: AgentHealthFigures = Object.freeze({
+  queuedTasks: 0,
+  runningTasks: 0,
+  succeededTasks: 0,
+  failedTasks: 0,
+  successRate: null,
+  avgTaskMs: null,
+  lastError: null,
+  lastActiveAt: null,
+});
+
+interface HealthRow {
+  agent_id: string;
+  queued: string;
+  running: string;
+  succeeded: string;
+  failed: string;
+  avg_ms: number | null;
+  last_error: string | null;
+  last_active_at: Date | null;
+}
+
+/** Computes agents' health figures from PostgreSQL, many agents in one statement. */
+export class AgentHealthService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async forAgents(agentIds: readonly string[]): Promise<AgentHealthFigures[]> {
+    const ids = agentIds.map((id) => id.toLowerCase());
+    const rows: HealthRow[] = await this.dataSource.query(
+      `SELECT a.id AS agent_id,
+              count(*) FILTER (WHERE t.status = 'QUEUED') AS queued,
+              count(*) FILTER (WHERE t.status = 'RUNNING') AS running,
+              count(*) FILTER (WHERE t.status = 'SUCCEEDED') AS succeeded,
+              count(*) FILTER (WHERE t.status = 'FAILED') AS failed,
+              avg(t.duration_ms) FILTER (WHERE t.status IN ('SUCCEEDED', 'FAILED'))::float8 AS avg_ms,
+              (SELECT f.error FROM agent_tasks f WHERE f.agent_id = a.id AND f.status = 'FAILED' ORDER BY f.completed_at DESC NULLS LAST LIMIT 1) AS last_error,
+              a.last_active_at
+       FROM agent_instances a LEFT JOIN agent_tasks t ON t.agent_id = a.id
+       WHERE a.id = ANY($1::uuid[])
+       GROUP BY a.id`,
+      [ids],
+    );
+    const byId = new Map(rows.map((row) => [row.agent_id, row]));
+    return ids.map((id) => {
+      const row = byId.get(id);
+      if (row === undefined) return EMPTY_HEALTH;
+      const succeeded = Number(row.succeeded);
+      const failed = Number(row.failed);
+      return {
+        queuedTasks: Number(row.queued),
+        runningTasks: Number(row.running),
+        succeededTasks: succeeded,
+        failedTasks: failed,
+        successRate: succeeded + failed === 0 ? null : succeeded / (succeeded + failed),
+        avgTaskMs: row.avg_ms,
+        lastError: row.last_error,
+        lastActiveAt: row.last_active_at,
+      };
+    });
+  }
+}

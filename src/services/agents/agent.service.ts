@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import { Brackets, type DataSource } from 'typeorm';
+import type { AgentRegistry } from '../../agents/agent-registry';
+import { AgentInstanceEntity } from '../../entities';
+import type { Actor } from '../common/actor';
+import { checkUuid, isUuid } from '../common/ids';
+import { checkFirst, decodeTimeCursor, timeCursor, type Page, type PageArgs } from '../common/pagination';
+import { badInput, conflict, DomainError, notFound } from '../errors/domain-error';
+import type { ChangeRunner } from '../events/change-runner';
+import type { SecretBox } from '../secrets/secret-box';
+import { checkJsonSize, sealConfig } from './agent-config';
+
+export const AGENT_STATUSES = ['CREATED', 'STARTING', 'RUNNING', 'STOPPING', 'STOPPED', 'ERROR'] as const;
+export type AgentStatus = (typeof AGENT_STATUSES)[number];
+
+export interface CreateAgentCommand {
+  name: string;
+  type: string;
+  config: unknown;
+  maxConcurrency?: number | null;
+}
+
+export interface UpdateAgentCommand {
+  name?: string | null;
+  config?: unknown;
+  maxConcurrency?: number | null;
+}
+
+export interface AgentFilter {
+  status?: AgentStatus | null;
+  type?: string | null;
+  nameContains?: string | null;
+}
+
+/** Longest agent name, in characters. */
+const MAX_NAME_LENGTH = 100;
+/** Bounds of Agent.maxConcurrency. */
+const MAX_CONCURRENCY_LIMIT = 1000;
+
+export interface AgentServiceOptions {
+  /** Largest serialised agent config, in bytes. */
+  maxConfigBytes: number;
+}
+
+/** Creating, changing, hiding and reading agents. Lifecycle (start/stop) lives in the agent lifecycle service. */
+export class AgentService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly changes: ChangeRunner,
+    private readonly registry: AgentRegistry,
+    private readonly secretBox: SecretBox,
+    private readonly options: AgentServiceOptions,
+  ) {}
+
+  async create(actor: Actor, command: CreateAgentCommand): Promise<AgentInstanceEntity> {
+    const name = this.checkName(command.name, 'input.name');
+    const type = this.registry.get(command.type);
+    if (type === undefined) {
+      throw badInput(`unknown agent type "${command.type}"; known types: ${this.registry.list().map((t) => t.key).join(', ')}`, 'input.type');
+    }
+    const maxConcurrency = this.checkMaxConcurrency(command.maxConcurrency ?? 4, 'input.maxConcurrency');
+    checkJsonSize(command.config, this.options.maxConfigBytes, 'input.config');
+    const id = randomUUID();
+    const config = sealConfig(type, id, command.config, this.secretBox, null, 'input.config');
+    return this.changes.run(actor, async (tx) => {
+      const repo = tx.manager.getRepository(AgentInstanceEntity);
+      await this.assertNameFree(tx.manager.getRepository(AgentInstanceEntity), name, null);
+      const agent = repo.create({ id, name, type: type.key, status: 'CREATED', config, maxConcurrency });
+      try {
+        await repo.save(agent);
+      } catch (error: unknown) {
+        throw this.translateUniqueViolation(error, name);
+      }
+      const saved = await repo.findOneByOrFail({ id });
+      await tx.record(
+        { kind: 'AGENT_STATUS', agentId: id, previousStatus: null, status: 'CREATED', data: { action: 'agent.created', name, type: type.key } },
+        { agentId: id, level: 'INFO', message: `agent "${name}" created (type ${type.key})`, metadata: { type: type.key, maxConcurrency } },
+      );
+      return saved;
+    });
+  }
+
+  async update(actor: Actor, id: string, command: UpdateAgentCommand): Promise<AgentInstanceEntity> {
+    const agentId = checkUuid(id, 'id');
+    const newName = command.name === undefined || command.name === null ? undefined : this.checkName(command.name, 'input.name');
+    const maxConcurrency =
+      command.maxConcurrency === undefined || command.maxConcurrency === null ? undefined : this.checkMaxConcurrency(command.maxConcurrency, 'input.maxConcurrency');
+    if (command.config !== undefined && command.config !== null) checkJsonSize(command.config, this.options.maxConfigBytes, 'input.config');
+    return this.changes.run(actor, async (tx) => {
+      const repo = tx.manager.getRepository(AgentInstanceEntity);
+      const agent = await repo
+        .createQueryBuilder('a')
+        .setLock('pessimistic_write')
+        .where('a.id = :agentId AND a.deleted_at IS NULL', { agentId })
+        .getOne();
+      if (agent === null) throw notFound('agent', agentId);
+      const changed: string[] = [];
+      if (newName !== undefined && newName !== agent.name) {
+        await this.assertNameFree(repo, newName, agentId);
+        agent.name = newName;
+        changed.push('name');
+      }
+      if (maxConcurrency !== undefined && maxConcurrency !== agent.maxConcurrency) {
+        agent.maxConcurrency = maxConcurrency;
+        changed.push('maxConcurrency');
+      }
+      if (command.config !== undefined && command.config !== null) {
+        const type = this.registry.get(agent.type);
+        if (type === undefined) throw new DomainError('CONFLICT', `agent type "${agent.type}" is no longer installed`);
+        agent.config = sealConfig(type, agentId, command.config, this.secretBox, agent.config, 'input.config');
+        changed.push('config');
+      }
+      agent.updatedAt = new Date();
+      try {
+        await repo.save(agent);
+      } catch (error: unknown) {
+        throw this.translateUniqueViolation(error, agent.name);
+      }
+      await tx.record(
+        { kind: 'LOG', agentId, data: { action: 'agent.updated', fields: changed } },
+        { agentId, level: 'INFO', message: `agent "${agent.name}" updated${changed.length > 0 ? ` (${changed.join(', ')})` : ' (no change)'}`, metadata: { fields: changed } },
+      );
+      return agent;
+    });
+  }
+
+  /** Hides the agent and frees its name; its tasks, logs, events and evidence stay readable by id. */
+  async delete(actor: Actor, id: string): Promise<boolean> {
+    const agentId = checkUuid(id, 'id');
+    return this.changes.run(actor, async (tx) => {
+      const repo = tx.manager.getRepository(AgentInstanceEntity);
+      const agent = await repo
+        .createQueryBuilder('a')
+        .setLock('pessimistic_write')
+        .where('a.id = :agentId AND a.deleted_at IS NULL', { agentId })
+        .getOne();
+      if (agent === null) throw notFound('agent', agentId);
+      const running: { count: string }[] = await tx.manager.query(
+        `SELECT count(*) AS count FROM agent_tasks WHERE agent_id = $1 AND status = 'RUNNING'`,
+        [agentId],
+      );
+      const runningCount = Number(running[0]!.count);
+      if (runningCount > 0) throw conflict(`agent "${agent.name}" has ${runningCount} running task(s); stop it and let them finish first`);
+      // Nothing more may start for a hidden agent: queued work is cancelled and schedules disabled.
+      await tx.manager.query(
+        `UPDATE agent_tasks SET status = 'CANCELLED', error = 'agent deleted', completed_at = now(), updated_at = now()
+         WHERE agent_id = $1 AND status = 'QUEUED'`,
+        [agentId],
+      );
+      await tx.manager.query(`UPDATE schedules SET enabled = false, updated_at = now() WHERE agent_id = $1 AND deleted_at IS NULL`, [agentId]);
+      agent.deletedAt = new Date();
+      agent.updatedAt = agent.deletedAt;
+      await repo.save(agent);
+      await tx.record(
+        { kind: 'LOG', agentId, data: { action: 'agent.deleted', name: agent.name } },
+        { agentId, level: 'WARN', message: `agent "${agent.name}" deleted`, metadata: { name: agent.name } },
+      );
+      return true;
+    });
+  }
+
+  /** A visible agent by id, or null; deleted ones only when asked (for history views). */
+  async get(id: string, includeDeleted = false): Promise<AgentInstanceEntity | null> {
+    if (!isUuid(id)) return null;
+    const agent = await this.dataSource.getRepository(AgentInstanceEntity).findOneBy({ id: id.toLowerCase() });
+    if (agent === null || (!includeDeleted && agent.deletedAt !== null)) return null;
+    return agent;
+  }
+
+  /** Agents by id in one query, deleted ones included (they still own tasks and evidence). */
+  async getMany(ids: readonly string[]): Promise<(AgentInstanceEntity | null)[]> {
+    const valid = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+    const rows = valid.length === 0 ? [] : await this.dataSource.getRepository(AgentInstanceEntity).createQueryBuilder('a').where('a.id IN (:...valid)', { valid }).getMany();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
+  }
+
+  async list(filter: AgentFilter, page: PageArgs): Promise<Page<AgentInstanceEntity>> {
+    const first = checkFirst(page.first);
+    const query = this.dataSource.getRepository(AgentInstanceEntity).createQueryBuilder('a').where('a.deleted_at IS NULL');
+    if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
+    if (filter.type) query.andWhere('a.type = :type', { type: filter.type });
+    if (filter.nameContains) {
+      const pattern = `%${filter.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere('a.name ILIKE :pattern', { pattern });
+    }
+    const totalCount = await query.getCount();
+    if (page.after) {
+      const cursor = decodeTimeCursor(page.after);
+      query.andWhere(
+        new Brackets((q) => {
+          q.where('a.created_at > :createdAt', { createdAt: cursor.createdAt }).orWhere('a.created_at = :createdAt AND a.id > :id', {
+            createdAt: cursor.createdAt,
+            id: cursor.id,
+          });
+        }),
+      );
+    }
+    const rows = await query.orderBy('a.created_at', 'ASC').addOrderBy('a.id', 'ASC').limit(first + 1).getMany();
+    const items = rows.slice(0, first);
+    return { items, cursors: items.map((agent) => timeCursor(agent.createdAt, agent.id)), hasNextPage: rows.length > first, totalCount };
+  }
+
+  private checkName(raw: string, path: string): string {
+    const name = raw.trim();
+    if (name.length === 0) throw badInput('name must not be empty', path);
+    if (name.length > MAX_NAME_LENGTH) throw badInput(`name must be at most ${MAX_NAME_LENGTH} characters`, path);
+    // Control characters (NUL included) make names unprintable in logs and UIs.
+    if (/\p{Cc}/u.test(name)) throw badInput('name must not contain control characters', path);
+    return name;
+  }
+
+  private checkMaxConcurrency(value: number, path: string): number {
+    if (!Number.isInteger(value) || value < 1 || value > MAX_CONCURRENCY_LIMIT) {
+      throw badInput(`maxConcurrency must be between 1 and ${MAX_CONCURRENCY_LIMIT}`, path);
+    }
+    return value;
+  }
+
+  private async assertNameFree(repo: ReturnType<DataSource['getRepository']>, name: string, exceptId: string | null): Promise<void> {
+    const query = repo.createQueryBuilder('a').where('a.name = :name AND a.deleted_at IS NULL', { name });
+    if (exceptId !== null) query.andWhere('a.id <> :exceptId', { exceptId });
+    if (await query.getExists()) throw conflict(`an agent named "${name}" already exists`);
+  }
+
+  private translateUniqueViolation(error: unknown, name: string): unknown {
+    // Two concurrent creates can both pass the check; the partial unique index decides.
+    if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505') {
+      return conflict(`an agent named "${name}" already exists`);
+    }
+    return error;
+  }
+}

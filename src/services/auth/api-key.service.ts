@@ -1,0 +1,135 @@
+import type { DataSource } from 'typeorm';
+import { ApiKeyEntity } from '../../entities';
+import type { Actor } from '../common/actor';
+import { checkUuid } from '../common/ids';
+import { badInput, conflict, notFound } from '../errors/domain-error';
+import type { ChangeRunner } from '../events/change-runner';
+import { apiKeyPrefix, generateApiKeySecret, hashApiKeySecret } from './api-key-secret';
+import { isRole, type Principal, type Role } from './roles';
+
+export interface CreatedApiKey {
+  apiKey: ApiKeyEntity;
+  /** Shown once; only its hash is stored. */
+  secret: string;
+}
+
+interface CachedPrincipal {
+  principal: Principal | null;
+  expiresAt: number;
+}
+
+/** How long a verified key is trusted without asking PostgreSQL again, in ms. Default 5_000. */
+const AUTH_CACHE_TTL_MS = 5_000;
+/** last_used_at is written at most this often per key, in ms, to keep reads write-free. */
+const LAST_USED_WRITE_INTERVAL_MS = 60_000;
+const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
+
+export class ApiKeyService {
+  private readonly cache = new Map<string, CachedPrincipal>();
+  private readonly lastUsedWritten = new Map<string, number>();
+  private readonly revokedListeners = new Set<(keyId: string) => void>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly changes: ChangeRunner,
+  ) {}
+
+  /** The principal of a presented secret, or null when it is unknown or revoked. */
+  async authenticate(secret: string): Promise<Principal | null> {
+    const hash = hashApiKeySecret(secret);
+    const now = Date.now();
+    const cached = this.cache.get(hash);
+    if (cached !== undefined && cached.expiresAt > now) return cached.principal;
+    const row = await this.dataSource.getRepository(ApiKeyEntity).findOne({ where: { hash } });
+    const principal = row !== null && row.revokedAt === null && isRole(row.role) ? { keyId: row.id, name: row.name, role: row.role } : null;
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(hash, { principal, expiresAt: now + AUTH_CACHE_TTL_MS });
+    if (principal !== null) this.touch(principal.keyId, now);
+    return principal;
+  }
+
+  /** Whether a principal's key is still valid now, skipping the cache (for long-lived sockets). */
+  async isStillValid(keyId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM api_keys WHERE id = $1 AND revoked_at IS NULL', [keyId]);
+    return rows.length > 0;
+  }
+
+  onRevoked(listener: (keyId: string) => void): () => void {
+    this.revokedListeners.add(listener);
+    return () => this.revokedListeners.delete(listener);
+  }
+
+  async list(): Promise<ApiKeyEntity[]> {
+    return this.dataSource.getRepository(ApiKeyEntity).find({ order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async create(actor: Actor, name: string, role: Role): Promise<CreatedApiKey> {
+    const trimmed = name.trim();
+    if (!NAME_PATTERN.test(trimmed)) {
+      throw badInput('name must be 1-64 letters, digits, ".", "_", "@" or "-", starting with a letter or digit', 'name');
+    }
+    const secret = generateApiKeySecret();
+    return this.changes.run(actor, async (tx) => {
+      const repo = tx.manager.getRepository(ApiKeyEntity);
+      const taken = await repo.createQueryBuilder('k').where('k.name = :name AND k.revoked_at IS NULL', { name: trimmed }).getExists();
+      if (taken) throw conflict(`an API key named "${trimmed}" already exists`);
+      const apiKey = await repo.save(repo.create({ name: trimmed, role, prefix: apiKeyPrefix(secret), hash: hashApiKeySecret(secret), createdBy: actor.name }));
+      await tx.record(
+        { kind: 'LOG', data: { apiKeyId: apiKey.id, action: 'apiKey.created', name: apiKey.name, role } },
+        { level: 'INFO', message: `API key "${apiKey.name}" created with role ${role}`, metadata: { apiKeyId: apiKey.id, role } },
+      );
+      return { apiKey, secret };
+    });
+  }
+
+  async revoke(actor: Actor, id: string): Promise<ApiKeyEntity> {
+    const keyId = checkUuid(id, 'id');
+    const revoked = await this.changes.run(actor, async (tx) => {
+      const repo = tx.manager.getRepository(ApiKeyEntity);
+      const apiKey = await repo.createQueryBuilder('k').setLock('pessimistic_write').where('k.id = :keyId', { keyId }).getOne();
+      if (apiKey === null) throw notFound('API key', keyId);
+      if (apiKey.revokedAt !== null) throw conflict(`API key "${apiKey.name}" is already revoked`);
+      apiKey.revokedAt = new Date();
+      await repo.save(apiKey);
+      await tx.record(
+        { kind: 'LOG', data: { apiKeyId: apiKey.id, action: 'apiKey.revoked', name: apiKey.name } },
+        { level: 'WARN', message: `API key "${apiKey.name}" revoked`, metadata: { apiKeyId: apiKey.id } },
+      );
+      return apiKey;
+    });
+    this.forget(revoked.id);
+    return revoked;
+  }
+
+  /** Drops a key from this process's cache and tells its sockets (called on revocation from any process). */
+  forget(keyId: string): void {
+    for (const [hash, cached] of this.cache) if (cached.principal?.keyId === keyId) this.cache.delete(hash);
+    for (const listener of this.revokedListeners) listener(keyId);
+  }
+
+  /**
+   * Makes sure the configured admin secret is a live ADMIN key named "admin". A key an
+   * operator revoked stays revoked; a changed ADMIN_API_KEY replaces the old admin key.
+   */
+  async ensureAdminKey(actor: Actor, secret: string): Promise<void> {
+    const hash = hashApiKeySecret(secret);
+    await this.changes.run(actor, async (tx) => {
+      const repo = tx.manager.getRepository(ApiKeyEntity);
+      if (await repo.exists({ where: { hash } })) return;
+      await tx.manager.query(`UPDATE api_keys SET revoked_at = now() WHERE name = 'admin' AND revoked_at IS NULL`);
+      const apiKey = await repo.save(repo.create({ name: 'admin', role: 'ADMIN', prefix: apiKeyPrefix(secret), hash, createdBy: actor.name }));
+      await tx.record(
+        { kind: 'LOG', data: { apiKeyId: apiKey.id, action: 'apiKey.created', name: 'admin', role: 'ADMIN' } },
+        { level: 'INFO', message: 'admin API key installed', metadata: { apiKeyId: apiKey.id, role: 'ADMIN' } },
+      );
+    });
+  }
+
+  private touch(keyId: string, now: number): void {
+    const last = this.lastUsedWritten.get(keyId) ?? 0;
+    if (now - last < LAST_USED_WRITE_INTERVAL_MS) return;
+    this.lastUsedWritten.set(keyId, now);
+    // Best effort and off the request's path: a failed write only delays lastUsedAt.
+    this.dataSource.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [keyId]).catch(() => undefined);
+  }
+}

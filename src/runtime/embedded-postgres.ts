@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +46,10 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
   const databaseDir = join(dataDir, 'postgres');
   const passwordFile = join(dataDir, 'postgres-password');
   const firstBoot = !existsSync(join(databaseDir, 'PG_VERSION'));
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // As root, PostgreSQL runs as another user, who must be able to pass through DATA_DIR
+  // (only pass through: the key files in it stay 0600).
+  if (userInfo().uid === 0) chmodSync(dataDir, 0o711);
   if (firstBoot) {
     rmSync(databaseDir, { recursive: true, force: true });
     writePrivateFile(passwordFile, randomBytes(24).toString('base64url'));

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  /** Open connections to this database right now (the leak check expects 0 after close). */
+  connectionCount(): Promise<number>;
+  drop(): Promise<void>;
+}
+
+function baseUrl(): string {
+  const url = process.env['VELOCITY_TEST_BASE_URL'];
+  if (!url) throw new Error('the test global setup did not run (VELOCITY_TEST_BASE_URL unset)');
+  return url;
+}
+
+async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: baseUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database cloned from the migrated template: each test file gets its own. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `velocity_t_${process.env['VELOCITY_TEST_RUN_ID']}_${randomBytes(4).toString('hex')}`;
+  await withAdmin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${process.env['VELOCITY_TEST_TEMPLATE']}`));
+  const url = new URL(baseUrl());
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    connectionCount: () =>
+      withAdmin(async (client) => {
+        const result = await client.query('SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+        return result.rows[0].count as number;
+      }),
+    drop: () => withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+/** Runs SQL against a test database with a short-lived connection (for assertions only). */
+export async function sql<T = Record<string, unknown>>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

@@ -8,6 +8,23 @@ export interface AgentLogger {
   log(level: LogLevel, message: string, metadata?: Record<string, unknown>): Promise<void>;
 }
 
+/** One evidence record a handler collected; the ledger adds the chain, hash and signature. */
+export interface EvidenceInput {
+  source: string;
+  kind: string;
+  /** The provider's id (e.g. a finding id). */
+  externalId?: string | null;
+  /** The provider's version of it (e.g. updatedAt): a record already stored at this version is not stored again. */
+  externalVersion?: string | null;
+  data: unknown;
+}
+
+/** Appends evidence to the running agent's hash chain. */
+export interface EvidenceRecorder {
+  /** `created` is false when the same externalId and externalVersion were already collected. */
+  append(record: EvidenceInput): Promise<{ id: string; created: boolean }>;
+}
+
 export interface TaskContext<Config> {
   taskId: string;
   agentId: string;
@@ -19,6 +36,7 @@ export interface TaskContext<Config> {
   /** Aborted on timeout, cancel or worker shutdown: handlers must stop promptly. */
   signal: AbortSignal;
   log: AgentLogger;
+  evidence: EvidenceRecorder;
 }
 
 export interface StartContext<Config> {

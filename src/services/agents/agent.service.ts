@@ -9,6 +9,7 @@ import { badInput, conflict, DomainError, notFound } from '../errors/domain-erro
 import type { ChangeRunner } from '../events/change-runner';
 import type { SecretBox } from '../secrets/secret-box';
 import { checkJsonSize, sealConfig } from './agent-config';
+import { agentSnapshot } from './agent-snapshot';
 
 export const AGENT_STATUSES = ['CREATED', 'STARTING', 'RUNNING', 'STOPPING', 'STOPPED', 'ERROR'] as const;
 export type AgentStatus = (typeof AGENT_STATUSES)[number];
@@ -73,7 +74,7 @@ export class AgentService {
       }
       const saved = await repo.findOneByOrFail({ id });
       await tx.record(
-        { kind: 'AGENT_STATUS', agentId: id, previousStatus: null, status: 'CREATED', data: { action: 'agent.created', name, type: type.key } },
+        { kind: 'AGENT_STATUS', agentId: id, previousStatus: null, status: 'CREATED', data: { action: 'agent.created', agent: agentSnapshot(saved) } },
         { agentId: id, level: 'INFO', message: `agent "${name}" created (type ${type.key})`, metadata: { type: type.key, maxConcurrency } },
       );
       return saved;
@@ -117,7 +118,7 @@ export class AgentService {
         throw this.translateUniqueViolation(error, agent.name);
       }
       await tx.record(
-        { kind: 'LOG', agentId, data: { action: 'agent.updated', fields: changed } },
+        { kind: 'LOG', agentId, data: { action: 'agent.updated', fields: changed, agent: agentSnapshot(agent) } },
         { agentId, level: 'INFO', message: `agent "${agent.name}" updated${changed.length > 0 ? ` (${changed.join(', ')})` : ' (no change)'}`, metadata: { fields: changed } },
       );
       return agent;
@@ -152,7 +153,7 @@ export class AgentService {
       agent.updatedAt = agent.deletedAt;
       await repo.save(agent);
       await tx.record(
-        { kind: 'LOG', agentId, data: { action: 'agent.deleted', name: agent.name } },
+        { kind: 'LOG', agentId, data: { action: 'agent.deleted', agent: agentSnapshot(agent) } },
         { agentId, level: 'WARN', message: `agent "${agent.name}" deleted`, metadata: { name: agent.name } },
       );
       return true;

@@ -1,8 +1,9 @@
 import type { AgentTypeDefinition } from './agent-type';
+import { awsGuardDutyAgent } from './aws-guardduty/aws-guardduty.agent';
 import { healthCheckAgent } from './health-check/health-check.agent';
 
 /** The agent factory's catalogue. Adding a type: a folder under src/agents and one line here. */
-const catalogue: readonly AgentTypeDefinition<never>[] = [healthCheckAgent as AgentTypeDefinition<never>];
+const catalogue: readonly AgentTypeDefinition<never>[] = [healthCheckAgent as AgentTypeDefinition<never>, awsGuardDutyAgent as AgentTypeDefinition<never>];
 
 export class AgentRegistry {
   private readonly types = new Map<string, AgentTypeDefinition<Record<string, unknown>>>();

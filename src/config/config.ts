@@ -35,6 +35,11 @@ export interface Config {
   readonly logLevel: LogLevelName;
   /** How long events stay replayable, in days. Default 7. */
   readonly eventRetentionDays: number;
+  /**
+   * Most events held for one live subscription that has not taken them yet; one more and the
+   * subscriber is too slow: it gets SLOW_CONSUMER and its socket is closed (code 4008). Default 1_000.
+   */
+  readonly subscriptionBufferEvents: number;
   readonly tlsCertFile: string | undefined;
   readonly tlsKeyFile: string | undefined;
   /** GraphiQL and introspection for authenticated users. Default true. */
@@ -43,6 +48,14 @@ export interface Config {
   readonly maxBodyBytes: number;
   /** Largest accepted task payload or agent config, serialised, in bytes. Default 262_144. */
   readonly maxPayloadBytes: number;
+  /** First retry delay of a failed task attempt, in ms; doubles per attempt up to 60_000. Default 1_000. */
+  readonly taskRetryBaseMs: number;
+  /** How often a worker process writes its heartbeat, in ms. Default 5_000. */
+  readonly workerHeartbeatMs: number;
+  /** A worker whose heartbeat is older than this is dead and its jobs are taken over, in ms. Default 20_000. */
+  readonly workerStaleMs: number;
+  /** How often a worker looks for due schedules, in ms. Default 1_000. */
+  readonly schedulerIntervalMs: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -165,11 +178,19 @@ export function loadConfig(env: Env): Config {
     workerConcurrency: integer(env, 'WORKER_CONCURRENCY', 10, 1, 1000),
     logLevel: logLevel as LogLevelName,
     eventRetentionDays: integer(env, 'EVENT_RETENTION_DAYS', 7, 1, 3650),
+    subscriptionBufferEvents: integer(env, 'SUBSCRIPTION_BUFFER_EVENTS', 1_000, 10, 1_000_000),
     tlsCertFile,
     tlsKeyFile,
     graphiql: boolean(env, 'GRAPHIQL', true),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     maxPayloadBytes: integer(env, 'MAX_PAYLOAD_BYTES', 262_144, 256, 16 * 1_048_576),
+    taskRetryBaseMs: integer(env, 'TASK_RETRY_BASE_MS', 1_000, 0, 3_600_000),
+    workerHeartbeatMs: integer(env, 'WORKER_HEARTBEAT_MS', 5_000, 100, 600_000),
+    workerStaleMs: integer(env, 'WORKER_STALE_MS', 20_000, 500, 3_600_000),
+    schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_MS', 1_000, 50, 600_000),
   };
+  if (config.workerStaleMs <= config.workerHeartbeatMs) {
+    throw new ConfigError('WORKER_STALE_MS', `must be larger than WORKER_HEARTBEAT_MS (${config.workerHeartbeatMs})`);
+  }
   return Object.freeze(config);
 }

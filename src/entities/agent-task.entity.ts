@@ -8,6 +8,8 @@ import { WorkflowRunEntity } from './workflow-run.entity';
 @Index('ix_agent_tasks_status', ['status'])
 @Index('ix_agent_tasks_created', ['createdAt', 'id'])
 @Index('ix_agent_tasks_workflow_run', ['workflowRunId'])
+@Index('ix_agent_tasks_blocked', ['agentId', 'blockedAt'], { where: "status = 'QUEUED' AND blocked_at IS NOT NULL" })
+@Index('ix_agent_tasks_worker_running', ['workerId'], { where: "status = 'RUNNING'" })
 @Index('uq_agent_tasks_idempotency_key', ['idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
 export class AgentTaskEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -64,6 +66,10 @@ export class AgentTaskEntity {
   /** The worker process running the current attempt. */
   @Column('text', { name: 'worker_id', nullable: true })
   workerId!: string | null;
+
+  /** Set while the task waits for a free slot of its agent's maxConcurrency (it has no job then). */
+  @Column('timestamptz', { name: 'blocked_at', nullable: true })
+  blockedAt!: Date | null;
 
   @Column('timestamptz', { name: 'cancel_requested_at', nullable: true })
   cancelRequestedAt!: Date | null;

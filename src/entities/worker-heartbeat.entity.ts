@@ -18,6 +18,10 @@ export class WorkerHeartbeatEntity {
   @Column('timestamptz', { name: 'heartbeat_at', default: () => 'now()' })
   heartbeatAt!: Date;
 
+  /** graphile-worker's ids of this process's workers: what forceUnlockWorkers takes. */
+  @Column('text', { name: 'graphile_worker_ids', array: true, default: () => "'{}'" })
+  graphileWorkerIds!: string[];
+
   @Column('timestamptz', { name: 'stopped_at', nullable: true })
   stoppedAt!: Date | null;
 }

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { MetricPoint } from '../schema/types/metric.type';
 import { AgentStatus, LogLevel, TaskStatus } from '../schema/enums';
 import { Agent, AgentHealth } from '../schema/types/agent.type';
 import { AgentLogConnection } from '../schema/types/agent-log.type';
@@ -38,5 +39,16 @@ export class AgentFieldsResolver {
   ) {
     const page = await loaders.agentLogs.load({ agentId: agent.id, filter: minLevel ?? null, first, after: after ?? null });
     return toConnection(page, logView);
+  }
+
+  @FieldResolver(() => [MetricPoint])
+  async metrics(
+    @Root() agent: Agent,
+    @Ctx() { loaders }: RequestContext,
+    @Arg('name', () => String) name: string,
+    @Arg('since', () => Date, { nullable: true }) since: Date | null,
+    @Arg('bucketSeconds', () => Int, { nullable: true, defaultValue: 60 }) bucketSeconds: number,
+  ): Promise<MetricPoint[]> {
+    return loaders.agentMetrics.load({ agentId: agent.id, name, since: since === null ? null : since.toISOString(), bucketSeconds });
   }
 }

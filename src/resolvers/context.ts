@@ -11,6 +11,11 @@ export interface RequestContext {
   services: Services;
   loaders: Loaders;
   log: Logger;
+  /**
+   * WebSocket operations only: ends this operation with the error (SLOW_CONSUMER) and closes
+   * its socket with the slow-consumer close code, at once (the subscriber is not reading).
+   */
+  onSlowConsumer?: (error: DomainError) => void;
 }
 
 /** The actor of a mutation: the authenticated key's name and the request's correlation id. */

@@ -1,10 +1,15 @@
 import { AccessResolver } from './access.resolver';
 import { AgentFieldsResolver } from './agent-fields.resolver';
+import { AgentLifecycleResolver } from './agent-lifecycle.resolver';
+import { MetricsResolver } from './metrics.resolver';
+import { ScheduleResolver } from './schedule.resolver';
+import { TaskResolver } from './task.resolver';
 import { AgentResolver } from './agent.resolver';
 import { AuditLogResolver } from './audit-log.resolver';
 import { EventResolver } from './event.resolver';
+import { EvidenceResolver } from './evidence.resolver';
 
-export const allResolvers = [AccessResolver, AgentResolver, AgentFieldsResolver, AuditLogResolver, EventResolver] as const;
+export const allResolvers = [AccessResolver, AgentResolver, AgentFieldsResolver, AuditLogResolver, EventResolver, EvidenceResolver, AgentLifecycleResolver, TaskResolver, ScheduleResolver, MetricsResolver] as const;
 
 export { authChecker } from './auth-checker';
 export { createLoaders } from './loaders';

@@ -5,6 +5,7 @@ import type { AgentHealthFigures } from '../services/agents/agent-health.service
 import type { AuditLogLine } from '../services/audit/audit-log.service';
 import type { Page } from '../services/common/pagination';
 import type { LogLevel } from '../services/events/event-types';
+import type { MetricPointView } from '../services/metrics/metric-query.service';
 import type { TaskView } from '../services/tasks/task-row';
 
 interface PageKey {
@@ -52,6 +53,25 @@ export function createLoaders(services: Services) {
     taskById: new DataLoader<string, TaskView | null>((ids) => services.tasks.getMany(ids)),
     agentHealth: new DataLoader<string, AgentHealthFigures>((ids) => services.agentHealth.forAgents(ids)),
     agentTasks: pagesByAgent<TaskView>((ids, status, first, after) => services.tasks.pagesForAgents(ids, status, first, after)),
+    agentMetrics: new DataLoader<{ agentId: string; name: string; since: string | null; bucketSeconds: number }, MetricPointView[], string>(
+      async (keys) => {
+        const groups = new Map<string, typeof keys[number][]>();
+        for (const key of keys) groups.set(`${key.name}|${key.since}|${key.bucketSeconds}`, [...(groups.get(`${key.name}|${key.since}|${key.bucketSeconds}`) ?? []), key]);
+        const results = new Map<string, MetricPointView[]>();
+        await Promise.all(
+          [...groups.values()].map(async (group) => {
+            const { name, since, bucketSeconds } = group[0]!;
+            const points = await services.metrics.bucketsForAgents(
+              group.map((key) => key.agentId),
+              { name, since: since === null ? null : new Date(since), bucketSeconds },
+            );
+            group.forEach((key, index) => results.set(JSON.stringify(key), points[index]!));
+          }),
+        );
+        return keys.map((key) => results.get(JSON.stringify(key))!);
+      },
+      { cacheKeyFn: (key) => JSON.stringify(key) },
+    ),
     agentLogs: pagesByAgent<AuditLogLine>((ids, minLevel, first, after) => services.auditLog.pagesForAgents(ids, minLevel as LogLevel | null, first, after)),
   };
 }

@@ -5,10 +5,12 @@ import type { Agent } from '../schema/types/agent.type';
 import type { AgentLog } from '../schema/types/agent-log.type';
 import type { ApiKey } from '../schema/types/access.type';
 import type { Event } from '../schema/types/event.type';
+import type { Evidence } from '../schema/types/evidence.type';
 import type { Task } from '../schema/types/task.type';
 import { maskConfig } from '../services/agents/agent-config';
 import type { AuditLogLine } from '../services/audit/audit-log.service';
 import type { StoredEvent } from '../services/events/event-types';
+import type { EvidenceView } from '../services/evidence/evidence-row';
 import type { TaskView } from '../services/tasks/task-row';
 
 // Presentation only: domain rows to the GraphQL shapes, with secrets masked.
@@ -49,5 +51,21 @@ export function apiKeyView(entity: ApiKeyEntity): ApiKey {
     createdAt: entity.createdAt,
     lastUsedAt: entity.lastUsedAt,
     revokedAt: entity.revokedAt,
+  };
+}
+
+export function evidenceView(record: EvidenceView): Evidence {
+  return {
+    id: record.id,
+    agentId: record.agentId,
+    taskId: record.taskId,
+    source: record.source,
+    kind: record.kind,
+    externalId: record.externalId,
+    data: record.data,
+    sha256: record.sha256,
+    prevSha256: record.prevSha256,
+    signature: record.signature,
+    collectedAt: record.collectedAt,
   };
 }

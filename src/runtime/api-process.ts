@@ -6,7 +6,9 @@ import { buildVelocitySchema } from '../schema/build-schema';
 import { VelocityHttpServer } from '../server/http-server';
 import { createServices, SYSTEM_ACTOR, type Services } from '../services';
 import { resolveAdminKey, type AdminKey } from '../services/auth/admin-key-file';
+import { startLiveEvents, type LiveEvents } from '../services/events/live-events';
 import { loadKeyMaterial } from '../services/secrets/key-material';
+import { startWorker, type WorkerHandle } from '../worker/worker-process';
 import { openDatabase, type OpenDatabase } from './database';
 import { connectRedis, redisReadiness } from './redis';
 
@@ -16,6 +18,8 @@ export interface ApiProcess {
   adminKey: AdminKey;
   services: Services;
   http: VelocityHttpServer;
+  /** The in-process worker (RUN_WORKER=true), else undefined. */
+  worker: WorkerHandle | undefined;
   /** SIGTERM order: drain HTTP, close WebSockets, stop the worker, close Redis, close the pools, stop embedded PostgreSQL. */
   close(): Promise<void>;
 }
@@ -39,9 +43,12 @@ export async function startApiProcess(config: Config, options: ApiProcessOptions
   const database: OpenDatabase = await openDatabase(config, logger, 'api');
   let redis: Redis | undefined;
   let http: VelocityHttpServer | undefined;
+  let live: LiveEvents | undefined;
+  let worker: WorkerHandle | undefined;
   try {
     redis = config.redisUrl === undefined ? undefined : connectRedis(config.redisUrl, logger, 'api');
     const services = createServices({ config, dataSource: database.dataSource, keys, logger });
+    live = await startLiveEvents(services, database.url);
     const adminKey = resolveAdminKey(config);
     await services.apiKeys.ensureAdminKey(SYSTEM_ACTOR, adminKey.secret);
     const schema = await buildVelocitySchema();
@@ -61,8 +68,11 @@ export async function startApiProcess(config: Config, options: ApiProcessOptions
       if (code === 'EACCES') throw new ConfigError('PORT', `no permission to bind port ${config.port}`);
       throw error;
     }
+    if (config.runWorker) worker = await startWorker(services, { databaseUrl: database.url, concurrency: config.workerConcurrency });
     const server = http;
+    const liveEvents = live;
     const redisClient = redis;
+    const inProcessWorker = worker;
     let closing: Promise<void> | undefined;
     return {
       url: bound.url,
@@ -70,9 +80,12 @@ export async function startApiProcess(config: Config, options: ApiProcessOptions
       adminKey,
       services,
       http: server,
+      worker: inProcessWorker,
       close() {
         closing ??= (async () => {
           await server.close();
+          await liveEvents.stop();
+          await inProcessWorker?.stop();
           redisClient?.disconnect();
           await database.close();
         })();
@@ -80,6 +93,9 @@ export async function startApiProcess(config: Config, options: ApiProcessOptions
       },
     };
   } catch (error: unknown) {
+    await worker?.stop().catch(() => undefined);
+    await http?.close().catch(() => undefined);
+    await live?.stop().catch(() => undefined);
     redis?.disconnect();
     await database.close().catch(() => undefined);
     throw error;

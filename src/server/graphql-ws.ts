@@ -1,16 +1,44 @@
-import { execute, GraphQLError, parse, subscribe, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, parse, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
-import type { WebSocketServer } from 'ws';
-import type { RequestContext } from '../resolvers';
-import type { Principal, Services } from '../services';
+import { WebSocket, type WebSocketServer } from 'ws';
+import { createLoaders, type RequestContext } from '../resolvers';
+import { DomainError, type Principal, type Services } from '../services';
 import { correlationIdFrom } from './correlation-id';
 import { formatGraphQLError } from './error-formatter';
 import { allValidationRules, introspectionNeedsKey, readsIntrospection } from './operation-policy';
 import { createRequestContext, principalFrom } from './request-context';
+import { subscribeWithContextPerEvent } from './subscription-execution';
 
 /** Keep-alive ping interval on idle sockets, in ms. Default 12_000. */
 const KEEP_ALIVE_MS = 12_000;
+
+/**
+ * Close code of a socket whose subscriber fell too far behind (SLOW_CONSUMER). Outside
+ * graphql-ws's own codes and not one its client treats as fatal, so clients reconnect; they
+ * resume with events(after: <last cursor seen>).
+ */
+export const SLOW_CONSUMER_CLOSE_CODE = 4008;
+
+/** The cause graphql-ws wrapped (it wraps errors thrown by a subscription's stream without a path). */
+function unwrapStreamError(error: GraphQLError): unknown {
+  return error.originalError instanceof DomainError ? error.originalError : error;
+}
+
+/**
+ * Tells a subscriber that fell behind and closes its socket. Written directly because
+ * graphql-ws is still waiting for the socket to take the previous message; both frames
+ * queue behind what the client has not read yet.
+ */
+function closeSlowConsumer(socket: WebSocket, id: string, error: DomainError, context: RequestContext): void {
+  setImmediate(() => {
+    if (socket.readyState !== WebSocket.OPEN) return;
+    const payload = [formatGraphQLError({ message: error.message }, error, context.log, context.correlationId)];
+    socket.send(JSON.stringify({ id, type: 'error', payload }));
+    socket.close(SLOW_CONSUMER_CLOSE_CODE, 'slow consumer: resume with events(after:)');
+    context.log.warn({ operationId: id, principal: context.principal?.name }, 'closed a WebSocket whose subscriber fell behind');
+  });
+}
 
 type SocketState = {
   principal?: Principal;
@@ -36,7 +64,8 @@ export function attachGraphQLWebSocket(wsServer: WebSocketServer, schema: GraphQ
     {
       schema,
       execute,
-      subscribe,
+      // Each event runs with fresh loaders: no value cached for one event is served for the next.
+      subscribe: (args) => subscribeWithContextPerEvent(args, (base) => ({ ...(base as RequestContext), loaders: createLoaders(services) })),
       connectionInitWaitTimeout: 10_000,
       onConnect: async (ctx) => {
         const extra = ctx.extra as SocketExtra;
@@ -50,7 +79,7 @@ export function attachGraphQLWebSocket(wsServer: WebSocketServer, schema: GraphQ
         extra.socket.once('close', () => group.delete(extra.socket));
         return true;
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
         const extra = ctx.extra as SocketExtra;
         let document;
         try {
@@ -65,6 +94,7 @@ export function attachGraphQLWebSocket(wsServer: WebSocketServer, schema: GraphQ
         }
         const context: RequestContext = createRequestContext(services, extra.principal ?? null, `${extra.correlationId ?? 'ws'}`);
         if (context.principal === null && readsIntrospection(document)) return [introspectionNeedsKey()];
+        context.onSlowConsumer = (error) => closeSlowConsumer(extra.socket, id, error, context);
         const args: ExecutionArgs = {
           schema,
           document,
@@ -79,7 +109,12 @@ export function attachGraphQLWebSocket(wsServer: WebSocketServer, schema: GraphQ
         const context = args.contextValue as RequestContext;
         return { ...result, errors: result.errors.map((error) => formatGraphQLError(error.toJSON(), error, context.log, context.correlationId)) };
       },
-      onError: (ctx, _id, _payload, errors) => errors.map((error) => formatGraphQLError(error.toJSON(), error, services.logger, (ctx.extra as SocketExtra).correlationId)),
+      onError: (ctx, _id, _payload, errors) => {
+        const extra = ctx.extra as SocketExtra;
+        // A socket already closing gets nothing more (e.g. a failed write after a slow-consumer close).
+        if (extra.socket.readyState !== WebSocket.OPEN) return undefined;
+        return errors.map((error) => formatGraphQLError(error.toJSON(), unwrapStreamError(error), services.logger, extra.correlationId));
+      },
     },
     wsServer,
     KEEP_ALIVE_MS,

@@ -9,9 +9,21 @@ import { ApiKeyService } from './auth/api-key.service';
 import { ChangeRunner } from './events/change-runner';
 import { LocalEventBus } from './events/event-bus';
 import { EventQueryService } from './events/event-query.service';
+import { EventRetentionService } from './events/event-retention.service';
+import { EventStreamService } from './events/event-stream.service';
+import { OverviewFeed } from './metrics/overview-feed';
+import { OverviewService } from './metrics/overview.service';
+import { EvidenceService } from './evidence/evidence.service';
 import type { KeyMaterial } from './secrets/key-material';
 import { SecretBox } from './secrets/secret-box';
+import { SecretRotationService } from './secrets/secret-rotation.service';
 import { TaskQueryService } from './tasks/task-query.service';
+import { AgentLifecycleService } from './agents/agent-lifecycle.service';
+import { MetricQueryService } from './metrics/metric-query.service';
+import { ScheduleService } from './schedules/schedule.service';
+import { TaskHooks } from './tasks/task-events';
+import { TaskService } from './tasks/task.service';
+import { WorkerLivenessService } from './workers/worker-liveness.service';
 
 export interface ServicesDependencies {
   config: Config;
@@ -36,7 +48,23 @@ export interface Services {
   apiKeys: ApiKeyService;
   auditLog: AuditLogService;
   events: EventQueryService;
+  /** Live event streams (replay + live) behind subscriptions; fed by the API process's event relay. */
+  live: EventStreamService;
+  eventRetention: EventRetentionService;
+  overview: OverviewService;
+  /** The one overview ticker of the process, running only while someone subscribes. */
+  overviewFeed: OverviewFeed;
   tasks: TaskQueryService;
+  /** Submitting, cancelling, retrying tasks. */
+  taskService: TaskService;
+  /** Hooks run inside every task status change's transaction (the workflow engine's). */
+  taskHooks: TaskHooks;
+  lifecycle: AgentLifecycleService;
+  schedules: ScheduleService;
+  metrics: MetricQueryService;
+  liveness: WorkerLivenessService;
+  evidence: EvidenceService;
+  secretRotation: SecretRotationService;
 }
 
 export function createServices(deps: ServicesDependencies): Services {
@@ -44,8 +72,18 @@ export function createServices(deps: ServicesDependencies): Services {
   const registry = deps.registry ?? new AgentRegistry();
   const secretBox = new SecretBox(keys.secretsKey, keys.secretsKeyPrevious);
   const bus = new LocalEventBus();
-  const changes = new ChangeRunner(dataSource, bus);
+  const changes = new ChangeRunner(dataSource);
+  const events = new EventQueryService(dataSource);
+  const overview = new OverviewService(dataSource);
+  const taskHooks = new TaskHooks();
+  const taskService = new TaskService(dataSource, changes, registry, taskHooks, { maxPayloadBytes: config.maxPayloadBytes });
   return {
+    taskService,
+    taskHooks,
+    lifecycle: new AgentLifecycleService(changes, registry, secretBox, taskService),
+    schedules: new ScheduleService(dataSource, changes, registry, taskService, { maxPayloadBytes: config.maxPayloadBytes }),
+    metrics: new MetricQueryService(dataSource),
+    liveness: new WorkerLivenessService(dataSource, changes, taskHooks),
     config,
     dataSource,
     logger,
@@ -58,8 +96,14 @@ export function createServices(deps: ServicesDependencies): Services {
     agentHealth: new AgentHealthService(dataSource),
     apiKeys: new ApiKeyService(dataSource, changes),
     auditLog: new AuditLogService(dataSource),
-    events: new EventQueryService(dataSource),
+    events,
+    live: new EventStreamService(events, bus, { bufferSize: config.subscriptionBufferEvents }),
+    eventRetention: new EventRetentionService(dataSource, changes, { retentionDays: config.eventRetentionDays }),
+    overview,
+    overviewFeed: new OverviewFeed(overview, logger),
     tasks: new TaskQueryService(dataSource),
+    evidence: new EvidenceService(dataSource, changes, keys),
+    secretRotation: new SecretRotationService(dataSource, changes, secretBox),
   };
 }
 

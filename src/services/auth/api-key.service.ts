@@ -4,6 +4,7 @@ import type { Actor } from '../common/actor';
 import { checkUuid } from '../common/ids';
 import { badInput, conflict, notFound } from '../errors/domain-error';
 import type { ChangeRunner } from '../events/change-runner';
+import type { StoredEvent } from '../events/event-types';
 import { apiKeyPrefix, generateApiKeySecret, hashApiKeySecret } from './api-key-secret';
 import { isRole, type Principal, type Role } from './roles';
 
@@ -105,6 +106,19 @@ export class ApiKeyService {
   forget(keyId: string): void {
     for (const [hash, cached] of this.cache) if (cached.principal?.keyId === keyId) this.cache.delete(hash);
     for (const listener of this.revokedListeners) listener(keyId);
+  }
+
+  /**
+   * Forgets every key revoked by any process as its revocation event arrives on this
+   * process's bus (fed by the event relay), so revoked keys lose their sockets everywhere.
+   */
+  followRevocations(bus: { subscribe(listener: (event: StoredEvent) => void): () => void }): () => void {
+    return bus.subscribe((event) => {
+      const data = event.data;
+      if (event.kind !== 'LOG' || data === null || data['action'] !== 'apiKey.revoked') return;
+      const keyId = data['apiKeyId'];
+      if (typeof keyId === 'string') this.forget(keyId);
+    });
   }
 
   /**

@@ -1,22 +1,18 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { ChangeTransaction } from './change-transaction';
-import type { EventPublisher } from './event-bus';
 
-/** Runs a state change in one transaction and publishes its events only after it committed. */
+/**
+ * Runs a state change in one transaction. Its events reach live subscribers through the
+ * event relay of every API process, which reads them from the events table once the
+ * transaction committed (the transaction's NOTIFY wakes the relays at commit); nothing is
+ * published from here, so a rolled-back change is never heard and no process sees an
+ * event before an earlier-committed one.
+ */
 export class ChangeRunner {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly publisher: EventPublisher,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async run<T>(actor: Actor, work: (tx: ChangeTransaction) => Promise<T>): Promise<T> {
-    let transaction: ChangeTransaction | undefined;
-    const result = await this.dataSource.transaction(async (manager) => {
-      transaction = new ChangeTransaction(manager, actor);
-      return work(transaction);
-    });
-    if (transaction !== undefined && transaction.events.length > 0) this.publisher.publish(transaction.events);
-    return result;
+    return this.dataSource.transaction(async (manager) => work(new ChangeTransaction(manager, actor)));
   }
 }

@@ -10,6 +10,14 @@ import type { NewEvent, NewLogLine, StoredEvent, StoredLogLine, EventKind, LogLe
 const EVENT_ORDER_LOCK = 7_346_001;
 
 /**
+ * The channel a transaction NOTIFYs when it wrote events. PostgreSQL delivers a
+ * notification only when (and if) its transaction commits, so a relay woken by it never
+ * hears of a change that rolled back. The payload is the transaction's first cursor: a hint
+ * only, relays always read every event after the last one they saw.
+ */
+export const EVENTS_CHANNEL = 'velocity_events';
+
+/**
  * One database transaction that changes state. Every change records its event and
  * audit line through it, so the three commit together or not at all.
  */
@@ -22,7 +30,7 @@ export class ChangeTransaction {
     readonly actor: Actor,
   ) {}
 
-  /** Events this transaction wrote, to publish once it has committed. */
+  /** Events this transaction wrote so far (they reach subscribers through the relay once it commits). */
   get events(): readonly StoredEvent[] {
     return this.recorded;
   }
@@ -60,13 +68,17 @@ export class ChangeTransaction {
   }
 
   private async insertEvent(event: NewEvent): Promise<StoredEvent> {
-    if (!this.orderLockHeld) {
+    const first = !this.orderLockHeld;
+    if (first) {
       await this.manager.query('SELECT pg_advisory_xact_lock($1)', [EVENT_ORDER_LOCK]);
       this.orderLockHeld = true;
     }
+    // One NOTIFY per transaction (with its first event, in the same round trip): it covers
+    // every event the transaction writes, since they all commit together.
+    const insert = `INSERT INTO events (kind, agent_id, task_id, workflow_run_id, status, previous_status, data, actor, correlation_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING cursor, at`;
     const rows: { cursor: string; at: Date }[] = await this.manager.query(
-      `INSERT INTO events (kind, agent_id, task_id, workflow_run_id, status, previous_status, data, actor, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING cursor, at`,
+      first ? `WITH inserted AS (${insert}) SELECT cursor, at, pg_notify('${EVENTS_CHANNEL}', cursor::text) FROM inserted` : insert,
       [
         event.kind,
         event.agentId ?? null,

@@ -50,6 +50,10 @@ export function eventFromRow(row: EventRow): StoredEvent {
   };
 }
 
+export function cursorExpired(after: bigint): DomainError {
+  return new DomainError('CURSOR_EXPIRED', `events after cursor ${after} are older than the retention window and were deleted; resume from "0"`);
+}
+
 export function parseEventCursor(after: string | null | undefined): bigint {
   if (after === undefined || after === null || after === '') return 0n;
   if (!/^\d{1,19}$/.test(after)) throw badInput('after must be an event cursor', 'after');
@@ -60,13 +64,39 @@ export function parseEventCursor(after: string | null | undefined): bigint {
 export class EventQueryService {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The highest cursor retention has deleted (0 when none): every event after it is still stored. */
+  async horizon(): Promise<bigint> {
+    const rows: { value: unknown }[] = await this.dataSource.query(`SELECT value FROM system_settings WHERE key = $1`, [EVENT_HORIZON_KEY]);
+    return rows.length === 0 ? 0n : BigInt(String(rows[0]!.value));
+  }
+
   /** Throws CURSOR_EXPIRED when events after `after` were already deleted by retention. */
   async assertReplayable(after: bigint): Promise<void> {
-    const rows: { value: string }[] = await this.dataSource.query(`SELECT value FROM system_settings WHERE key = $1`, [EVENT_HORIZON_KEY]);
-    const deletedThrough = rows.length === 0 ? 0n : BigInt(String(rows[0]!.value));
-    if (after < deletedThrough) {
-      throw new DomainError('CURSOR_EXPIRED', `events after cursor ${after} are older than the retention window and were deleted; resume from "0"`);
+    if (after < (await this.horizon())) throw cursorExpired(after);
+  }
+
+  /**
+   * Events with `after < cursor <= through` (no upper bound when through is null) matching
+   * the filter's agentId and kinds, oldest first, at most `limit`.
+   */
+  async readRange(after: bigint, through: bigint | null, filter: Pick<EventFilter, 'agentId' | 'kinds'>, limit: number): Promise<StoredEvent[]> {
+    const params: unknown[] = [after.toString()];
+    const where = ['cursor > $1'];
+    if (through !== null) {
+      params.push(through.toString());
+      where.push(`cursor <= $${params.length}`);
     }
+    if (filter.agentId) {
+      params.push(filter.agentId);
+      where.push(`agent_id = $${params.length}`);
+    }
+    if (filter.kinds && filter.kinds.length > 0) {
+      params.push(filter.kinds);
+      where.push(`kind = ANY($${params.length}::text[])`);
+    }
+    params.push(limit);
+    const rows: EventRow[] = await this.dataSource.query(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY cursor ASC LIMIT $${params.length}`, params);
+    return rows.map(eventFromRow);
   }
 
   async list(filter: EventFilter, first: number): Promise<EventPage> {

@@ -1,0 +1,53 @@
+/** A GuardDuty answer that does not have the shape the API documents. */
+export class MalformedResponseError extends Error {
+  constructor(operation: string, problem: string) {
+    super(`GuardDuty ${operation} returned a malformed response: ${problem}`);
+    this.name = 'MalformedResponseError';
+  }
+}
+
+/** Hints for the AWS error codes an operator can act on. */
+const HINTS: Readonly<Record<string, string>> = {
+  AccessDeniedException: "the agent's credentials are not allowed to do this; grant the IAM permission",
+  UnrecognizedClientException: 'the access key id or session token is not valid',
+  InvalidSignatureException: 'the secret access key does not match the access key id',
+  ExpiredTokenException: 'the session token has expired',
+  ThrottlingException: 'still throttled after every retry',
+};
+
+function awsErrorCode(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null || !('$metadata' in error)) return null;
+  const { name, $fault: fault } = error as { name?: unknown; $fault?: unknown };
+  // Only service errors carry $fault; SDK-side failures (parse errors, sockets) carry $metadata alone.
+  return fault === undefined || typeof name !== 'string' ? null : name;
+}
+
+/** Removes every secret value from a message, whatever quoted it. */
+export function scrubSecrets(message: string, secrets: readonly (string | undefined)[]): string {
+  let scrubbed = message;
+  for (const secret of secrets) if (secret !== undefined && secret.length >= 4) scrubbed = scrubbed.split(secret).join('********');
+  return scrubbed;
+}
+
+/**
+ * Turns whatever an SDK call threw into an Error whose message an operator can act on:
+ * "GuardDuty ListFindings failed: AccessDeniedException: <AWS message> (<hint>)". An abort
+ * passes through unchanged so the task engine sees the cancellation for what it is.
+ */
+export function describeGuardDutyFailure(operation: string, error: unknown, signal: AbortSignal | undefined, secrets: readonly (string | undefined)[]): unknown {
+  if (signal?.aborted) return signal.reason ?? error;
+  if (error instanceof MalformedResponseError) return error;
+  const code = awsErrorCode(error);
+  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  let text: string;
+  if (code !== null) {
+    const hint = HINTS[code];
+    text = `GuardDuty ${operation} failed: ${code}: ${message}${hint === undefined ? '' : ` (${hint})`}`;
+  } else if (error instanceof SyntaxError || (error instanceof Error && error.message.includes('Deserialization error'))) {
+    text = `GuardDuty ${operation} returned a malformed response: the body is not valid JSON (${message})`;
+  } else {
+    const errno = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+    text = `GuardDuty ${operation} failed: ${typeof errno === 'string' ? `${errno}: ` : ''}${message}`;
+  }
+  return new Error(scrubSecrets(text, secrets));
+}

@@ -1,0 +1,174 @@
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../../logging/logger';
+import { EVENTS_CHANNEL } from './change-transaction';
+import type { LocalEventBus } from './event-bus';
+import { EventQueryService } from './event-query.service';
+
+export interface EventRelayOptions {
+  /** PostgreSQL connection string of the dedicated LISTEN connection (the same database as dataSource). */
+  connectionString: string;
+  /** The process's pool, used for reading events (so reads go on while LISTEN reconnects). */
+  dataSource: DataSource;
+  bus: LocalEventBus;
+  logger: Logger;
+  /** Safety poll: a read this often even without a notification, in ms. Default 1_000. */
+  pollIntervalMs?: number;
+  /** Rows per read; a full page is followed by another read at once. Default 1_000. */
+  batchSize?: number;
+  /** First delay before reconnecting a lost LISTEN connection, in ms; doubles up to reconnectMaxMs. Default 250. */
+  reconnectBaseMs?: number;
+  /** Longest delay between LISTEN reconnection attempts, in ms. Default 5_000. */
+  reconnectMaxMs?: number;
+}
+
+/**
+ * Tails the events table into this process's bus. Every API process runs one: a transaction
+ * that wrote events NOTIFYs at commit, the relay's own LISTEN connection hears it and reads
+ * every event after the last one it delivered, in cursor order (which is commit order), and
+ * publishes them. Notifications are only a wake-up: at most one read is in flight, another
+ * follows if more arrived meanwhile, and a poll every `pollIntervalMs` (and one right after
+ * every LISTEN reconnect) catches anything a lost notification or a dropped connection missed.
+ * PostgreSQL is the only thing it depends on, so a Redis outage cannot lose an event.
+ */
+export class EventRelay {
+  private readonly reader: EventQueryService;
+  private readonly pollIntervalMs: number;
+  private readonly batchSize: number;
+  private readonly reconnectBaseMs: number;
+  private readonly reconnectMaxMs: number;
+  private listener: Client | undefined;
+  private connecting: Promise<void> | undefined;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private reconnectAttempt = 0;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private reading: Promise<void> | undefined;
+  private readAgain = false;
+  private readFailing = false;
+  private started = false;
+  private stopped = false;
+
+  constructor(private readonly options: EventRelayOptions) {
+    this.reader = new EventQueryService(options.dataSource);
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.batchSize = options.batchSize ?? 1_000;
+    this.reconnectBaseMs = options.reconnectBaseMs ?? 250;
+    this.reconnectMaxMs = options.reconnectMaxMs ?? 5_000;
+  }
+
+  /** Whether the LISTEN connection is up right now (the poll covers the times it is not). */
+  get listening(): boolean {
+    return this.listener !== undefined;
+  }
+
+  /**
+   * Starts at the table's head (older events are replayed from PostgreSQL by whoever wants
+   * them), opens the LISTEN connection and the poll. A failed first LISTEN is retried in the
+   * background; the poll delivers meanwhile.
+   */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    const rows: { head: string }[] = await this.options.dataSource.query('SELECT coalesce(max(cursor), 0)::text AS head FROM events');
+    this.options.bus.startAt(BigInt(rows[0]!.head));
+    this.connecting = this.connect();
+    await this.connecting;
+    this.pollTimer = setInterval(() => this.wake(), this.pollIntervalMs);
+    this.pollTimer.unref();
+  }
+
+  /** Stops reading, closes the LISTEN connection and waits for a read in flight; the pool is the caller's. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.pollTimer !== undefined) clearInterval(this.pollTimer);
+    if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
+    await this.connecting;
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+    await this.reading;
+  }
+
+  /** Asks for a read now (coalesced with one in flight). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.reading !== undefined) {
+      this.readAgain = true;
+      return;
+    }
+    this.reading = this.drain().finally(() => {
+      this.reading = undefined;
+    });
+  }
+
+  private async drain(): Promise<void> {
+    do {
+      this.readAgain = false;
+      try {
+        let page;
+        do {
+          page = await this.reader.readRange(this.options.bus.lastCursor, null, {}, this.batchSize);
+          if (this.stopped) return;
+          this.options.bus.publish(page);
+        } while (page.length === this.batchSize);
+        if (this.readFailing) this.options.logger.info('event relay reading again');
+        this.readFailing = false;
+      } catch (error: unknown) {
+        // PostgreSQL is away: the next notification or poll tries again; nothing is skipped.
+        if (!this.readFailing) this.options.logger.warn({ err: { message: (error as Error).message } }, 'event relay cannot read events; retrying');
+        this.readFailing = true;
+        return;
+      }
+    } while (this.readAgain && !this.stopped);
+  }
+
+  private async connect(): Promise<void> {
+    const client = new Client({ connectionString: this.options.connectionString, application_name: 'velocity-event-relay' });
+    client.on('notification', () => this.wake());
+    client.on('error', (error: Error) => {
+      this.options.logger.warn({ err: { message: error.message } }, 'event relay LISTEN connection failed');
+    });
+    let ended = false;
+    client.on('end', () => {
+      ended = true;
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      this.scheduleReconnect();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+    } catch (error: unknown) {
+      await client.end().catch(() => undefined);
+      if (!this.stopped) {
+        if (this.reconnectAttempt === 0) this.options.logger.warn({ err: { message: (error as Error).message } }, 'event relay cannot LISTEN; polling until it can');
+        this.scheduleReconnect();
+      }
+      return;
+    }
+    if (this.stopped) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    if (ended) {
+      this.scheduleReconnect();
+      return;
+    }
+    if (this.reconnectAttempt > 0) this.options.logger.info('event relay listening again');
+    this.reconnectAttempt = 0;
+    this.listener = client;
+    // Anything committed while we were not listening is read now, not at the next poll.
+    this.wake();
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped || this.reconnectTimer !== undefined) return;
+    const delay = Math.min(this.reconnectBaseMs * 2 ** this.reconnectAttempt, this.reconnectMaxMs);
+    this.reconnectAttempt += 1;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      this.connecting = this.connect();
+    }, delay);
+    this.reconnectTimer.unref();
+  }
+}

@@ -1,0 +1,180 @@
+import type { DataSource } from 'typeorm';
+import type { EvidenceInput, EvidenceRecorder } from '../../agents/agent-type';
+import type { Actor } from '../common/actor';
+import { checkUuid, isUuid } from '../common/ids';
+import { checkFirst, decodeCursor, encodeCursor, type Page } from '../common/pagination';
+import { badInput, notFound } from '../errors/domain-error';
+import type { ChangeRunner } from '../events/change-runner';
+import type { KeyMaterial } from '../secrets/key-material';
+import { toJsonValue } from './canonical-json';
+import { evidenceDigest, publicKeyFingerprint, signDigest } from './evidence-chain';
+import { EVIDENCE_COLUMNS, evidenceFromRow, type EvidenceRow, type EvidenceView } from './evidence-row';
+import { verifyChain, type EvidenceVerificationResult } from './evidence-verification';
+
+/**
+ * First key of the two-key advisory lock that serialises appends to one agent's chain
+ * (the second is hashtext(agent id)). The two-key space never meets the one-key
+ * event-order lock of ChangeTransaction.
+ */
+const EVIDENCE_LOCK_NAMESPACE = 7_346_002;
+/** Longest source, kind, externalId or externalVersion, in characters. */
+const MAX_LABEL_LENGTH = 1024;
+
+export interface EvidenceServiceOptions {
+  /** Largest serialised `data` of one record, in bytes. Default 1_048_576. */
+  maxDataBytes?: number;
+}
+
+export interface EvidenceFilter {
+  agentId?: string | null;
+  kind?: string | null;
+}
+
+export interface AppendResult {
+  id: string;
+  /** False when the same (agent, kind, externalId, externalVersion) was already recorded. */
+  created: boolean;
+}
+
+function label(value: unknown, path: string, required: boolean): string | null {
+  if (value === undefined || value === null) {
+    if (required) throw badInput(`${path} is required`, path);
+    return null;
+  }
+  if (typeof value !== 'string' || (required && value.length === 0)) throw badInput(`${path} must be a${required ? ' non-empty' : ''} string`, path);
+  if (value.length > MAX_LABEL_LENGTH) throw badInput(`${path} must be at most ${MAX_LABEL_LENGTH} characters`, path);
+  return value;
+}
+
+/**
+ * The evidence ledger: per agent, an append-only hash chain of signed records. Appends to one
+ * agent are serialised in PostgreSQL, so concurrent collectors (in any process) cannot fork it.
+ */
+export class EvidenceService {
+  private readonly keyId: string;
+  private readonly maxDataBytes: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly changes: ChangeRunner,
+    private readonly keys: Pick<KeyMaterial, 'signingKey' | 'publicKeyPem'>,
+    options: EvidenceServiceOptions = {},
+  ) {
+    this.keyId = publicKeyFingerprint(keys.publicKeyPem);
+    this.maxDataBytes = options.maxDataBytes ?? 1_048_576;
+  }
+
+  /** The recorder a task handler gets: appends for one agent and task as one actor. */
+  recorder(actor: Actor, agentId: string, taskId: string | null): EvidenceRecorder {
+    return { append: (record) => this.append(actor, agentId, taskId, record) };
+  }
+
+  /**
+   * Appends one record in one transaction with its EVIDENCE event and audit line, or returns
+   * the existing record when this externalId was already collected at this externalVersion.
+   */
+  async append(actor: Actor, agentId: string, taskId: string | null, record: EvidenceInput): Promise<AppendResult> {
+    const agent = checkUuid(agentId, 'agentId');
+    const task = taskId === null ? null : checkUuid(taskId, 'taskId');
+    const source = label(record.source, 'source', true)!;
+    const kind = label(record.kind, 'kind', true)!;
+    const externalId = label(record.externalId, 'externalId', false);
+    const externalVersion = label(record.externalVersion, 'externalVersion', false);
+    // Hash what the jsonb column will give back, not the caller's object (Dates, undefined fields).
+    const data = toJsonValue(record.data);
+    const size = Buffer.byteLength(JSON.stringify(data), 'utf8');
+    if (size > this.maxDataBytes) throw badInput(`evidence data is ${size} bytes; the limit is ${this.maxDataBytes}`, 'data');
+
+    return this.changes.run(actor, async (tx) => {
+      const query = tx.manager.query.bind(tx.manager);
+      await query('SELECT pg_advisory_xact_lock($1::int, hashtext($2::text))', [EVIDENCE_LOCK_NAMESPACE, agent]);
+      const agents: { id: string }[] = await query('SELECT id FROM agent_instances WHERE id = $1', [agent]);
+      if (agents.length === 0) throw notFound('agent', agent);
+      if (externalId !== null && externalVersion !== null) {
+        const existing: { id: string }[] = await query(
+          'SELECT id FROM evidence WHERE agent_id = $1 AND kind = $2 AND external_id = $3 AND external_version = $4',
+          [agent, kind, externalId, externalVersion],
+        );
+        if (existing.length > 0) return { id: existing[0]!.id, created: false };
+      }
+      // The database clock, read under the lock, keeps collectedAt in chain order across processes.
+      const heads: { now: Date; seq: number | null; sha256: string | null }[] = await query(
+        `SELECT date_trunc('milliseconds', clock_timestamp()) AS now, last.seq, last.sha256
+         FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT seq, sha256 FROM evidence WHERE agent_id = $1 ORDER BY seq DESC LIMIT 1) last ON true`,
+        [agent],
+      );
+      const head = heads[0]!;
+      const seq = head.seq === null ? 1 : Number(head.seq) + 1;
+      const prevSha256 = head.sha256;
+      const collectedAt = head.now;
+      const sha256 = evidenceDigest({ agentId: agent, taskId: task, seq, source, kind, externalId, externalVersion, data, prevSha256, collectedAt });
+      const signature = signDigest(this.keys.signingKey, sha256);
+      const inserted: { id: string }[] = await query(
+        `INSERT INTO evidence (agent_id, task_id, seq, source, kind, external_id, external_version, data, sha256, prev_sha256, signature, key_id, collected_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+        [agent, task, seq, source, kind, externalId, externalVersion, JSON.stringify(data), sha256, prevSha256, signature, this.keyId, collectedAt],
+      );
+      const id = inserted[0]!.id;
+      await tx.record(
+        { kind: 'EVIDENCE', agentId: agent, taskId: task, data: { evidence: { id, agentId: agent, taskId: task, kind, externalId, sha256 } } },
+        {
+          agentId: agent,
+          taskId: task,
+          level: 'INFO',
+          message: `evidence ${kind} #${seq} recorded${externalId === null ? '' : ` for ${externalId}`}`,
+          metadata: { evidenceId: id, seq, source, kind, externalId, externalVersion, sha256 },
+        },
+      );
+      return { id, created: true };
+    });
+  }
+
+  /** The agent's chain checked end to end (deleted agents included: their evidence stays verifiable). */
+  async verify(agentId: string): Promise<EvidenceVerificationResult> {
+    const agent = checkUuid(agentId, 'agentId');
+    const agents: { id: string }[] = await this.dataSource.query('SELECT id FROM agent_instances WHERE id = $1', [agent]);
+    if (agents.length === 0) throw notFound('agent', agent);
+    return verifyChain(this.dataSource, agent, this.keys.signingKey);
+  }
+
+  /** Evidence newest first (collectedAt, then seq), optionally for one agent and one kind. */
+  async list(filter: EvidenceFilter, first: number, after: string | null | undefined): Promise<Page<EvidenceView>> {
+    checkFirst(first);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.agentId) {
+      params.push(checkUuid(filter.agentId, 'agentId'));
+      where.push(`e.agent_id = $${params.length}`);
+    }
+    if (filter.kind) {
+      params.push(filter.kind);
+      where.push(`e.kind = $${params.length}`);
+    }
+    const base = where.length > 0 ? where.join(' AND ') : 'TRUE';
+    const counted: { count: string }[] = await this.dataSource.query(`SELECT count(*) AS count FROM evidence e WHERE ${base}`, params);
+    const pageParams = [...params];
+    let afterSql = 'TRUE';
+    if (after) {
+      const [collectedAt, seq, id] = decodeCursor(after, 3);
+      if (typeof collectedAt !== 'string' || Number.isNaN(Date.parse(collectedAt)) || typeof seq !== 'number' || typeof id !== 'string' || !isUuid(id)) {
+        throw badInput('after is not a cursor this list gave out', 'after');
+      }
+      pageParams.push(collectedAt, seq, id);
+      const n = pageParams.length;
+      afterSql = `(e.collected_at, e.seq, e.id) < ($${n - 2}::timestamptz, $${n - 1}::int, $${n}::uuid)`;
+    }
+    pageParams.push(first + 1);
+    const rows: EvidenceRow[] = await this.dataSource.query(
+      `SELECT ${EVIDENCE_COLUMNS} FROM evidence e WHERE ${base} AND ${afterSql}
+       ORDER BY e.collected_at DESC, e.seq DESC, e.id DESC LIMIT $${pageParams.length}`,
+      pageParams,
+    );
+    const items = rows.slice(0, first).map(evidenceFromRow);
+    return {
+      items,
+      cursors: items.map((item) => encodeCursor([item.collectedAt.toISOString(), item.seq, item.id])),
+      hasNextPage: rows.length > first,
+      totalCount: Number(counted[0]!.count),
+    };
+  }
+}

@@ -1,0 +1,74 @@
+import type { AgentRegistry } from '../../agents/agent-registry';
+import { checkUuid } from '../common/ids';
+import { badInput, DomainError, notFound } from '../errors/domain-error';
+import type { ChangeTransaction } from '../events/change-transaction';
+
+export interface RouteRequest {
+  type: string;
+  agentId?: string | null;
+  agentType?: string | null;
+}
+
+export interface RoutedAgent {
+  id: string;
+  name: string;
+  type: string;
+}
+
+interface AgentRow {
+  id: string;
+  name: string;
+  type: string;
+  status: string;
+  deleted_at: Date | null;
+}
+
+/**
+ * Picks the agent a task goes to, inside the transaction that creates it. The chosen
+ * agent's row is share-locked, so a concurrent stopAgent cannot slip in between.
+ * agentId: that agent. agentType: the least-loaded RUNNING agent of that type.
+ * Neither: the least-loaded RUNNING agent whose type accepts the task type.
+ */
+export async function routeTask(tx: ChangeTransaction, registry: AgentRegistry, request: RouteRequest, pathPrefix: string): Promise<RoutedAgent> {
+  if (request.agentId) {
+    const agentId = checkUuid(request.agentId, `${pathPrefix}agentId`);
+    const rows: AgentRow[] = await tx.manager.query('SELECT id, name, type, status, deleted_at FROM agent_instances WHERE id = $1 FOR SHARE', [agentId]);
+    const agent = rows[0];
+    if (agent === undefined || agent.deleted_at !== null) throw notFound('agent', agentId);
+    const type = registry.get(agent.type);
+    if (type === undefined || !Object.hasOwn(type.taskTypes, request.type)) {
+      throw badInput(`agent "${agent.name}" (type ${agent.type}) does not accept task type "${request.type}"`, `${pathPrefix}type`);
+    }
+    if (agent.status !== 'RUNNING') throw new DomainError('AGENT_NOT_RUNNING', `agent "${agent.name}" is ${agent.status}, not RUNNING`);
+    return agent;
+  }
+  let types: string[];
+  if (request.agentType) {
+    const type = registry.get(request.agentType);
+    if (type === undefined) throw badInput(`unknown agent type "${request.agentType}"`, `${pathPrefix}agentType`);
+    if (!Object.hasOwn(type.taskTypes, request.type)) {
+      throw badInput(`agent type "${request.agentType}" does not accept task type "${request.type}"`, `${pathPrefix}type`);
+    }
+    types = [type.key];
+  } else {
+    types = registry.typesAccepting(request.type);
+    if (types.length === 0) throw badInput(`no agent type accepts task type "${request.type}"`, `${pathPrefix}type`);
+  }
+  const rows: AgentRow[] = await tx.manager.query(
+    `SELECT a.id, a.name, a.type, a.status, a.deleted_at
+     FROM agent_instances a
+     LEFT JOIN LATERAL (
+       SELECT count(*) AS load FROM agent_tasks t WHERE t.agent_id = a.id AND t.status IN ('QUEUED', 'RUNNING')
+     ) l ON TRUE
+     WHERE a.type = ANY($1::text[]) AND a.status = 'RUNNING' AND a.deleted_at IS NULL
+     ORDER BY l.load ASC, a.created_at ASC
+     LIMIT 1
+     FOR SHARE OF a`,
+    [types],
+  );
+  const agent = rows[0];
+  if (agent === undefined) {
+    throw new DomainError('NO_AGENT_AVAILABLE', `no RUNNING agent ${request.agentType ? `of type ${request.agentType}` : 'accepts'} task type "${request.type}"`);
+  }
+  return agent;
+}

@@ -1,0 +1,139 @@
+import { isUuid } from '../common/ids';
+import { DomainError } from '../errors/domain-error';
+import type { ChangeTransaction } from '../events/change-transaction';
+import type { WorkflowStepDefinition } from './workflow-definition';
+import { isStepFinished, type StepRunRecord } from './workflow-rows';
+import { changeRun, changeStep, findAgentId, lockTasksNow, type LockedRun } from './workflow-run-store';
+import type { WorkflowTaskPort } from './workflow-task-port';
+import { substituteTemplates } from './workflow-templates';
+
+/**
+ * Moves a locked run forward inside the caller's transaction: starts every step whose
+ * dependencies are done, applies failure policies, and finishes the run when nothing is left.
+ * Callers hold the run's row lock (lockRun), so two transactions never advance a run at once.
+ */
+export class WorkflowAdvancer {
+  constructor(
+    private readonly port: WorkflowTaskPort,
+    /** Largest substituted step payload, in bytes (config.maxPayloadBytes). */
+    private readonly maxPayloadBytes: number,
+  ) {}
+
+  async advance(tx: ChangeTransaction, locked: LockedRun): Promise<void> {
+    const definitions = new Map(locked.definition.steps.map((step) => [step.id, step]));
+    const byId = new Map(locked.steps.map((step) => [step.stepId, step]));
+    // Starting a step can fail at once (unknown agent, refused payload), which may free or skip others: loop until stable.
+    for (let changed = true; changed && !isRunOver(locked); ) {
+      changed = false;
+      for (const step of locked.steps) {
+        if (step.status !== 'PENDING' || isRunOver(locked)) continue;
+        const definition = definitions.get(step.stepId)!;
+        const deps = definition.dependsOn.map((id) => byId.get(id)!);
+        const blocking = deps.find((dep) => isStepFinished(dep.status) && !satisfies(dep, definitions.get(dep.stepId)!));
+        if (blocking !== undefined) {
+          await changeStep(tx, step, { status: 'SKIPPED', completedAt: new Date(), error: `dependency "${blocking.stepId}" ended ${blocking.status}` }, {
+            level: 'INFO',
+            message: `workflow step "${step.stepId}" skipped: dependency "${blocking.stepId}" ended ${blocking.status}`,
+          });
+          changed = true;
+        } else if (deps.every((dep) => satisfies(dep, definitions.get(dep.stepId)!))) {
+          await this.startStep(tx, locked, step, definition);
+          changed = true;
+        }
+      }
+    }
+    await this.finishIfDone(tx, locked);
+  }
+
+  /** After a step ended FAILED or CANCELLED: with onFailure "fail" the run fails and steps not started are skipped. */
+  async applyFailurePolicy(tx: ChangeTransaction, locked: LockedRun, step: StepRunRecord): Promise<void> {
+    const definition = locked.definition.steps.find((candidate) => candidate.id === step.stepId);
+    if (definition === undefined || definition.onFailure === 'continue' || isRunOver(locked)) return;
+    const reason = `step "${step.stepId}" ${step.status === 'CANCELLED' ? 'was cancelled' : 'failed'}${step.error ? `: ${step.error}` : ''}`;
+    await changeRun(tx, locked.run, { status: 'FAILED', error: reason, completedAt: new Date() }, { level: 'ERROR', message: `workflow run ${locked.run.id} of "${locked.workflowName}" failed: ${reason}` });
+    await this.stopUnstartedSteps(tx, locked, 'SKIPPED', `not started: the run failed (${reason})`);
+  }
+
+  /**
+   * PENDING steps become `status`; QUEUED ones too, with their task cancelled. A task whose row is
+   * locked right now (a worker is changing it) is left alone: the hook then sees the finished run.
+   * RUNNING steps are not touched here.
+   */
+  async stopUnstartedSteps(tx: ChangeTransaction, locked: LockedRun, status: 'SKIPPED' | 'CANCELLED', reason: string): Promise<void> {
+    const queued = locked.steps.filter((step) => step.status === 'QUEUED' && step.taskId !== null);
+    const lockable = await lockTasksNow(tx, queued.map((step) => step.taskId!));
+    for (const step of locked.steps) {
+      if (step.status === 'PENDING') {
+        await changeStep(tx, step, { status: 'SKIPPED', error: reason, completedAt: new Date() }, { level: 'INFO', message: `workflow step "${step.stepId}" skipped: ${reason}` });
+      } else if (step.status === 'QUEUED' && step.taskId !== null && lockable.has(step.taskId)) {
+        // The step is final before the task is cancelled, so the hook the cancel may fire finds nothing to do.
+        await changeStep(tx, step, { status, error: reason, completedAt: new Date() }, { level: 'INFO', message: `workflow step "${step.stepId}" ${status.toLowerCase()}: ${reason}` });
+        await this.port.cancel(tx, step.taskId);
+      }
+    }
+  }
+
+  private async startStep(tx: ChangeTransaction, locked: LockedRun, step: StepRunRecord, definition: WorkflowStepDefinition): Promise<void> {
+    const outputs = new Map(locked.steps.filter((other) => other.status === 'SUCCEEDED').map((other) => [other.stepId, other.output]));
+    const payload = substituteTemplates(definition.payload, { input: locked.run.input ?? {}, outputs });
+    let agentId: string | null = null;
+    if (definition.agent !== null) {
+      agentId = await findAgentId(tx, definition.agent, isUuid(definition.agent));
+      if (agentId === null) return this.failToStart(tx, locked, step, `agent "${definition.agent}" does not exist`);
+    }
+    const bytes = Buffer.byteLength(JSON.stringify(payload), 'utf8');
+    if (bytes > this.maxPayloadBytes) return this.failToStart(tx, locked, step, `the substituted payload is ${bytes} bytes; the limit is ${this.maxPayloadBytes}`);
+    // A savepoint, so a refused enqueue leaves nothing of the task behind and the run carries on.
+    await tx.manager.query('SAVEPOINT workflow_step_start');
+    let task: { id: string; agentId: string };
+    try {
+      task = await this.port.enqueue(tx, {
+        type: definition.task,
+        payload,
+        agentId,
+        agentType: definition.agentType,
+        maxAttempts: definition.maxAttempts,
+        timeoutSeconds: definition.timeoutSeconds,
+        priority: definition.priority,
+        workflowRunId: locked.run.id,
+        stepId: step.stepId,
+      });
+    } catch (error: unknown) {
+      await tx.manager.query('ROLLBACK TO SAVEPOINT workflow_step_start');
+      if (!(error instanceof DomainError)) throw error;
+      return this.failToStart(tx, locked, step, `${error.code}: ${error.message}`);
+    }
+    await tx.manager.query('RELEASE SAVEPOINT workflow_step_start');
+    await changeStep(tx, step, { status: 'QUEUED', taskId: task.id, error: null }, {
+      level: 'DEBUG',
+      agentId: task.agentId,
+      message: `workflow step "${step.stepId}" queued as task ${task.id} (${definition.task})`,
+    });
+  }
+
+  /** A step whose task could not even be queued fails with the reason; its onFailure policy applies. */
+  private async failToStart(tx: ChangeTransaction, locked: LockedRun, step: StepRunRecord, reason: string): Promise<void> {
+    await changeStep(tx, step, { status: 'FAILED', error: reason, completedAt: new Date() }, { level: 'ERROR', message: `workflow step "${step.stepId}" could not start: ${reason}` });
+    await this.applyFailurePolicy(tx, locked, step);
+  }
+
+  private async finishIfDone(tx: ChangeTransaction, locked: LockedRun): Promise<void> {
+    if (isRunOver(locked) || !locked.steps.every((step) => isStepFinished(step.status))) return;
+    const now = new Date();
+    await changeRun(tx, locked.run, { status: 'SUCCEEDED', error: null, startedAt: locked.run.startedAt ?? now, completedAt: now }, {
+      level: 'INFO',
+      message: `workflow run ${locked.run.id} of "${locked.workflowName}" version ${locked.workflowVersion} succeeded`,
+    });
+  }
+}
+
+/** A finished dependency lets its dependents start: SUCCEEDED, or FAILED/CANCELLED with onFailure "continue". */
+function satisfies(dep: StepRunRecord, definition: WorkflowStepDefinition): boolean {
+  if (dep.status === 'SUCCEEDED') return true;
+  return (dep.status === 'FAILED' || dep.status === 'CANCELLED') && definition.onFailure === 'continue';
+}
+
+function isRunOver(locked: LockedRun): boolean {
+  const status = locked.run.status;
+  return status === 'SUCCEEDED' || status === 'FAILED' || status === 'CANCELLED';
+}

@@ -1,0 +1,145 @@
+import type { ChangeTransaction } from '../events/change-transaction';
+import type { LogLevel } from '../events/event-types';
+import type { WorkflowDefinition } from './workflow-definition';
+import {
+  RUN_COLUMNS,
+  runFromRow,
+  runSnapshot,
+  STEP_COLUMNS,
+  stepFromRow,
+  stepSnapshot,
+  type RunStatus,
+  type StepRunRecord,
+  type StepStatus,
+  type WorkflowRunRecord,
+} from './workflow-rows';
+
+type Row = Record<string, unknown>;
+
+/** A run with what advancing it needs, read under the run's row lock. */
+export interface LockedRun {
+  run: WorkflowRunRecord;
+  definition: WorkflowDefinition;
+  workflowName: string;
+  workflowVersion: number;
+  steps: StepRunRecord[];
+}
+
+/** Locks the run's row (SELECT ... FOR UPDATE) until the transaction ends, then reads it and its steps. */
+export async function lockRun(tx: ChangeTransaction, runId: string): Promise<LockedRun | null> {
+  const rows: Row[] = await tx.manager.query(`SELECT ${RUN_COLUMNS} FROM workflow_runs r WHERE r.id = $1 FOR UPDATE`, [runId]);
+  if (rows.length === 0) return null;
+  const run = runFromRow(rows[0]!);
+  const workflows: Row[] = await tx.manager.query('SELECT definition, name, version FROM agent_workflows WHERE id = $1', [run.workflowId]);
+  const stepRows: Row[] = await tx.manager.query(`SELECT ${STEP_COLUMNS} FROM workflow_step_runs s WHERE s.run_id = $1 ORDER BY s.position`, [runId]);
+  const workflow = workflows[0]!;
+  return {
+    run,
+    definition: workflow['definition'] as WorkflowDefinition,
+    workflowName: workflow['name'] as string,
+    workflowVersion: workflow['version'] as number,
+    steps: stepRows.map(stepFromRow),
+  };
+}
+
+export interface RunChange {
+  status: RunStatus;
+  error?: string | null;
+  startedAt?: Date | null;
+  completedAt?: Date | null;
+}
+
+/** Writes a run's new status, its WORKFLOW_RUN_STATUS event and its audit line; updates `run` in place. */
+export async function changeRun(tx: ChangeTransaction, run: WorkflowRunRecord, change: RunChange, audit: { level: LogLevel; message: string }): Promise<void> {
+  const previousStatus = run.status;
+  const rows: Row[] = await tx.manager.query(
+    `UPDATE workflow_runs r SET status = $2, error = $3, started_at = $4, completed_at = $5, updated_at = now() WHERE r.id = $1 RETURNING ${RUN_COLUMNS}`,
+    [run.id, change.status, change.error === undefined ? run.error : change.error, change.startedAt === undefined ? run.startedAt : change.startedAt, change.completedAt === undefined ? run.completedAt : change.completedAt],
+  );
+  Object.assign(run, runFromRow(rows[0]!));
+  await tx.record(
+    { kind: 'WORKFLOW_RUN_STATUS', workflowRunId: run.id, status: run.status, previousStatus, data: { run: runSnapshot(run) } },
+    { level: audit.level, message: audit.message, metadata: { workflowRunId: run.id, workflowId: run.workflowId } },
+  );
+}
+
+export interface StepChange {
+  status: StepStatus;
+  taskId?: string | null;
+  attempts?: number;
+  output?: unknown;
+  error?: string | null;
+  startedAt?: Date | null;
+  completedAt?: Date | null;
+}
+
+/** Writes a step's change, its STEP_STATUS event and its audit line; updates `step` in place. */
+export async function changeStep(
+  tx: ChangeTransaction,
+  step: StepRunRecord,
+  change: StepChange,
+  audit: { level: LogLevel; message: string; agentId?: string | null },
+): Promise<void> {
+  const previousStatus = step.status;
+  const next: StepRunRecord = {
+    ...step,
+    status: change.status,
+    taskId: change.taskId === undefined ? step.taskId : change.taskId,
+    attempts: change.attempts ?? step.attempts,
+    output: change.output === undefined ? step.output : change.output,
+    error: change.error === undefined ? step.error : change.error,
+    startedAt: change.startedAt === undefined ? step.startedAt : change.startedAt,
+    completedAt: change.completedAt === undefined ? step.completedAt : change.completedAt,
+  };
+  const rows: Row[] = await tx.manager.query(
+    `UPDATE workflow_step_runs s SET status = $3, task_id = $4, attempts = $5, output = $6, error = $7, started_at = $8, completed_at = $9
+     WHERE s.run_id = $1 AND s.step_id = $2 RETURNING ${STEP_COLUMNS}`,
+    [step.runId, step.stepId, next.status, next.taskId, next.attempts, next.output === undefined || next.output === null ? null : JSON.stringify(next.output), next.error, next.startedAt, next.completedAt],
+  );
+  Object.assign(step, stepFromRow(rows[0]!));
+  await tx.record(
+    {
+      kind: 'STEP_STATUS',
+      workflowRunId: step.runId,
+      taskId: step.taskId,
+      agentId: audit.agentId ?? null,
+      status: step.status,
+      previousStatus,
+      data: { step: stepSnapshot(step) },
+    },
+    { agentId: audit.agentId ?? null, taskId: step.taskId, level: audit.level, message: audit.message, metadata: { workflowRunId: step.runId, stepId: step.stepId } },
+  );
+}
+
+/** Inserts a new PENDING run and its PENDING steps (in topological order) and returns them. */
+export async function insertRun(tx: ChangeTransaction, workflowId: string, input: unknown, stepOrder: readonly string[]): Promise<{ run: WorkflowRunRecord; steps: StepRunRecord[] }> {
+  const rows: Row[] = await tx.manager.query(
+    `INSERT INTO workflow_runs AS r (workflow_id, status, input, created_by) VALUES ($1, 'PENDING', $2, $3) RETURNING ${RUN_COLUMNS}`,
+    [workflowId, JSON.stringify(input), tx.actor.name],
+  );
+  const run = runFromRow(rows[0]!);
+  const stepRows: Row[] = await tx.manager.query(
+    `INSERT INTO workflow_step_runs AS s (run_id, step_id, position)
+     SELECT $1, step_id, position - 1 FROM unnest($2::text[]) WITH ORDINALITY AS ordered(step_id, position)
+     RETURNING ${STEP_COLUMNS}`,
+    [run.id, stepOrder],
+  );
+  return { run, steps: stepRows.map(stepFromRow).sort((a, b) => a.position - b.position) };
+}
+
+/** Of these tasks, those whose row lock could be taken now (the rest are mid-change in another transaction). */
+export async function lockTasksNow(tx: ChangeTransaction, taskIds: readonly string[]): Promise<Set<string>> {
+  if (taskIds.length === 0) return new Set();
+  const rows: { id: string }[] = await tx.manager.query('SELECT id FROM agent_tasks WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE SKIP LOCKED', [taskIds]);
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The id of a visible agent named `reference`, or whose id it is; null when there is none. */
+export async function findAgentId(tx: ChangeTransaction, reference: string, referenceIsId: boolean): Promise<string | null> {
+  const rows: { id: string }[] = await tx.manager.query(
+    `SELECT id FROM agent_instances WHERE deleted_at IS NULL AND (name = $1 OR ($2::uuid IS NOT NULL AND id = $2::uuid))
+     ORDER BY (name = $1) DESC LIMIT 1`,
+    [reference, referenceIsId ? reference.toLowerCase() : null],
+  );
+  return rows[0]?.id ?? null;
+}

@@ -1,0 +1,106 @@
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import type { WorkflowProblem } from './workflow-definition';
+
+/** A path into the definition: keys and array indexes. */
+export type PathSegment = string | number;
+
+export interface ParseLimits {
+  /** Largest accepted definition text, in bytes (config.maxPayloadBytes). */
+  maxBytes: number;
+  /** Most alias expansions (yaml's maxAliasCount), so an alias bomb is a problem, not a hang. Default 50. */
+  maxAliasCount?: number;
+}
+
+/** The parsed text: its plain value and a way to find the line of any path in it. */
+export interface ParsedSource {
+  value: unknown;
+  /** 1-based line of the value at `path` (of its key with `key`), or of its nearest present ancestor. */
+  lineOf(path: readonly PathSegment[], options?: { key?: boolean }): number | null;
+}
+
+const DEFAULT_MAX_ALIAS_COUNT = 50;
+
+/** "steps[2].dependsOn[0]" from ["steps", 2, "dependsOn", 0]. */
+export function formatPath(path: readonly PathSegment[]): string | null {
+  if (path.length === 0) return null;
+  return path.reduce<string>((text, segment) => {
+    if (typeof segment === 'number') return `${text}[${segment}]`;
+    const plain = /^[A-Za-z_$][\w$-]*$/.test(segment);
+    if (!plain) return `${text}[${JSON.stringify(segment)}]`;
+    return text === '' ? segment : `${text}.${segment}`;
+  }, '');
+}
+
+/**
+ * Parses YAML (and so JSON, which is YAML) with one parser that keeps positions.
+ * Returns the problems of the text itself (syntax, size, aliases) or the parsed source.
+ */
+export function parseSource(text: string, limits: ParseLimits): { source: ParsedSource | null; problems: WorkflowProblem[] } {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > limits.maxBytes) {
+    return { source: null, problems: [{ message: `the definition is ${bytes} bytes; the limit is ${limits.maxBytes}`, path: null, line: 1 }] };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number): number => Math.max(1, lineCounter.linePos(offset).line);
+  const problems: WorkflowProblem[] = doc.errors.map((error) => ({ message: `syntax error: ${error.message}`, path: null, line: lineAt(error.pos[0]) }));
+  if (problems.length > 0) return { source: null, problems };
+  problems.push(...aliasProblems(doc, lineAt, limits.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT));
+  if (problems.length > 0) return { source: null, problems };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: limits.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT });
+  } catch (error: unknown) {
+    // yaml throws a ReferenceError when alias expansion passes maxAliasCount (an alias bomb).
+    const reason = error instanceof Error ? error.message : 'the document cannot be read';
+    return { source: null, problems: [{ message: `the definition cannot be expanded: ${reason}`, path: null, line: 1 }] };
+  }
+  return { source: { value, lineOf: (path, options = {}) => locate(doc, path, options.key === true, lineAt) }, problems: [] };
+}
+
+/** Aliases that name no anchor, and more alias nodes than the limit (before any expansion). */
+function aliasProblems(doc: Document, lineAt: (offset: number) => number, maxAliasCount: number): WorkflowProblem[] {
+  const problems: WorkflowProblem[] = [];
+  let count = 0;
+  visit(doc, {
+    Alias(_key, alias) {
+      count += 1;
+      const offset = alias.range?.[0] ?? 0;
+      if (count === maxAliasCount + 1) {
+        problems.push({ message: `the definition uses more than ${maxAliasCount} aliases`, path: null, line: lineAt(offset) });
+      }
+      if (alias.resolve(doc) === undefined) problems.push({ message: `alias *${alias.source} names no anchor`, path: null, line: lineAt(offset) });
+    },
+  });
+  return problems;
+}
+
+function pairOf(map: Node, key: PathSegment): Pair<unknown, unknown> | undefined {
+  if (!isMap(map)) return undefined;
+  return map.items.find((pair) => isPair(pair) && isScalar(pair.key) && String(pair.key.value) === String(key));
+}
+
+function locate(doc: Document, path: readonly PathSegment[], wantKey: boolean, lineAt: (offset: number) => number): number | null {
+  let node: unknown = doc.contents;
+  let line: number | null = isNodeWithRange(node) ? lineAt(node.range[0]) : 1;
+  for (let index = 0; index < path.length; index += 1) {
+    const segment = path[index]!;
+    if (isAlias(node)) node = node.resolve(doc);
+    if (!isCollection(node)) return line;
+    if (isSeq(node)) {
+      node = typeof segment === 'number' ? node.items[segment] : undefined;
+    } else {
+      const pair = pairOf(node as Node, segment);
+      if (pair === undefined) return line;
+      if (wantKey && index === path.length - 1 && isNodeWithRange(pair.key)) return lineAt(pair.key.range[0]);
+      node = pair.value ?? pair.key;
+    }
+    if (!isNodeWithRange(node)) return line;
+    line = lineAt(node.range[0]);
+  }
+  return line;
+}
+
+function isNodeWithRange(node: unknown): node is Node & { range: [number, number, number] } {
+  return typeof node === 'object' && node !== null && Array.isArray((node as { range?: unknown }).range);
+}

@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logging/logger';
+import { openDatabase } from './runtime/database';
+import { createServices } from './services';
+import { loadKeyMaterial } from './services/secrets/key-material';
+import { startWorker } from './worker/worker-process';
+
+/** `npm run worker`: a worker-only process against the shared DATABASE_URL; run as many as you like. */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  if (config.databaseUrl === undefined) throw new ConfigError('DATABASE_URL', 'a worker-only process needs the shared database: set DATABASE_URL');
+  const logger = createLogger(config.logLevel, 'velocity-worker');
+  const keys = loadKeyMaterial(config);
+  const database = await openDatabase(config, logger, 'worker', 4);
+  const services = createServices({ config, dataSource: database.dataSource, keys, logger });
+  const worker = await startWorker(services, { databaseUrl: database.url, concurrency: config.workerConcurrency });
+  process.stdout.write(`velocity worker ${worker.workerId} running (concurrency ${config.workerConcurrency})\n`);
+  const shutdown = (signal: string): void => {
+    logger.info({ signal }, 'worker shutting down');
+    worker
+      .stop()
+      .then(() => database.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'worker shutdown failed');
+          process.exit(1);
+        },
+      );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`velocity worker: ${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

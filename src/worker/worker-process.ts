@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { hostname } from 'node:os';
+import { Logger as GraphileLogger, makeWorkerUtils, run, type Runner, type TaskList, type WorkerUtils } from 'graphile-worker';
+import { Pool } from 'pg';
+import { agentStartJob } from '../jobs/agent-start.job';
+import { scheduleSweep } from '../jobs/schedule-sweep.job';
+import { taskRunJob } from '../jobs/task-run.job';
+import type { Services } from '../services';
+import { JOB_RUN_TASK, JOB_START_AGENT } from '../services/tasks/task-jobs';
+import { TaskExecutor } from '../services/tasks/task-executor';
+import { agentLogWriter } from './agent-log-writer';
+
+export interface WorkerOptions {
+  databaseUrl: string;
+  /** Jobs run at once. */
+  concurrency: number;
+  /** How long a stop lets running tasks finish before handing them back, in ms. Default 10_000. */
+  drainMs?: number;
+  /** Extra graphile-worker tasks (e.g. event retention) and a crontab for them. */
+  extraTasks?: TaskList;
+  crontab?: string;
+}
+
+export interface WorkerHandle {
+  workerId: string;
+  executor: TaskExecutor;
+  /** Runs one scheduler sweep now at the given clock (tests drive time through this). */
+  sweepSchedules(now?: Date): Promise<number>;
+  /** Finishes or hands back running tasks, then releases everything, in reverse order. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A worker: graphile-worker running our jobs, plus the loops graphile-worker lacks — a
+ * heartbeat, the takeover of dead workers' tasks (forceUnlockWorkers), and the scheduler.
+ */
+export async function startWorker(services: Services, options: WorkerOptions): Promise<WorkerHandle> {
+  const { config, logger } = services;
+  const workerId = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const log = logger.child({ workerId });
+  const evidenceFor = (actor: Parameters<typeof agentLogWriter>[1], agentId: string, taskId: string) => ({
+    append: (record: Parameters<Services['evidence']['append']>[3]) => services.evidence.append(actor, agentId, taskId, record),
+  });
+  const executor = new TaskExecutor(
+    {
+      dataSource: services.dataSource,
+      changes: services.changes,
+      registry: services.registry,
+      secretBox: services.secretBox,
+      hooks: services.taskHooks,
+      lifecycle: services.lifecycle,
+      logger: log,
+      retryBaseMs: config.taskRetryBaseMs,
+      evidenceFor,
+      agentLogger: (actor, agentId, taskId) => agentLogWriter(services, actor, agentId, taskId),
+    },
+    workerId,
+  );
+  const systemActor = { name: `worker:${workerId}`, correlationId: null };
+  const graphileWorkerIds: string[] = [];
+  const events = new EventEmitter();
+  events.on('worker:create', ({ worker }: { worker: { workerId: string } }) => graphileWorkerIds.push(worker.workerId));
+  const pgPool = new Pool({ connectionString: options.databaseUrl, max: options.concurrency + 4, application_name: 'velocity-worker' });
+  pgPool.on('error', (error: Error) => log.warn({ err: { message: error.message } }, 'worker pool connection error'));
+  const graphileLogger = new GraphileLogger(() => (level, message) => {
+    if (level === 'error') log.error({ graphile: true }, message);
+    else if (level === 'warning') log.warn({ graphile: true }, message);
+  });
+  let utils: WorkerUtils | undefined;
+  let runner: Runner | undefined;
+  const timers: NodeJS.Timeout[] = [];
+  try {
+    utils = await makeWorkerUtils({ pgPool, logger: graphileLogger });
+    await services.liveness.beat(workerId, graphileWorkerIds);
+    runner = await run({
+      pgPool,
+      concurrency: options.concurrency,
+      noHandleSignals: true,
+      pollInterval: 2_000,
+      logger: graphileLogger,
+      events: events as never,
+      ...(options.crontab === undefined ? {} : { crontab: options.crontab }),
+      taskList: {
+        [JOB_RUN_TASK]: taskRunJob(executor) as TaskList[string],
+        [JOB_START_AGENT]: agentStartJob(services, workerId, (agentId) => agentLogWriter(services, systemActor, agentId, null)) as TaskList[string],
+        ...options.extraTasks,
+      },
+    });
+  } catch (error: unknown) {
+    await utils?.release();
+    await pgPool.end();
+    throw error;
+  }
+  const workerUtils = utils;
+  const activeRunner = runner;
+  const every = (ms: number, name: string, work: () => Promise<unknown>): void => {
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      work()
+        .catch((error: unknown) => log.warn({ err: error }, `${name} failed; it runs again shortly`))
+        .finally(() => {
+          busy = false;
+        });
+    }, ms);
+    timer.unref();
+    timers.push(timer);
+  };
+  every(config.workerHeartbeatMs, 'heartbeat', () => services.liveness.beat(workerId, graphileWorkerIds));
+  every(config.workerHeartbeatMs, 'dead-worker sweep', async () => {
+    const dead = await services.liveness.takeOverDead(systemActor, config.workerStaleMs);
+    const ids = dead.flatMap((worker) => worker.graphileWorkerIds);
+    if (ids.length > 0) await workerUtils.forceUnlockWorkers(ids);
+    for (const worker of dead) log.warn({ deadWorker: worker.workerId }, 'took over the tasks of a dead worker');
+  });
+  const sweep = scheduleSweep(services, workerId);
+  every(config.schedulerIntervalMs, 'scheduler', () => sweep());
+
+  let stopping: Promise<void> | undefined;
+  return {
+    workerId,
+    executor,
+    sweepSchedules: (now) => sweep(now),
+    stop() {
+      stopping ??= (async () => {
+        for (const timer of timers) clearInterval(timer);
+        const handBack = setTimeout(() => executor.abortAll(), options.drainMs ?? 10_000);
+        handBack.unref();
+        await activeRunner.stop();
+        clearTimeout(handBack);
+        executor.stop();
+        await services.liveness.stopped(workerId).catch(() => undefined);
+        await workerUtils.release();
+        await pgPool.end();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -49,6 +49,6 @@ export class AgentFieldsResolver {
     @Arg('since', () => Date, { nullable: true }) since: Date | null,
     @Arg('bucketSeconds', () => Int, { nullable: true, defaultValue: 60 }) bucketSeconds: number,
   ): Promise<MetricPoint[]> {
-    return loaders.agentMetrics.load({ agentId: agent.id, name, since: since === null ? null : since.toISOString(), bucketSeconds });
+    return loaders.agentMetrics.load({ agentId: agent.id, name, since: since == null ? null : since.toISOString(), bucketSeconds });
   }
 }

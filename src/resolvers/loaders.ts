@@ -7,6 +7,7 @@ import type { Page } from '../services/common/pagination';
 import type { LogLevel } from '../services/events/event-types';
 import type { MetricPointView } from '../services/metrics/metric-query.service';
 import type { TaskView } from '../services/tasks/task-row';
+import { createWorkflowLoaders } from './workflow-loaders';
 
 interface PageKey {
   agentId: string;
@@ -49,6 +50,7 @@ function pagesByAgent<T>(load: (agentIds: string[], filter: string | null, first
 /** Per-request loaders: created for each operation so nothing is cached across users. */
 export function createLoaders(services: Services) {
   return {
+    ...createWorkflowLoaders(services),
     agentById: new DataLoader<string, AgentInstanceEntity | null>((ids) => services.agents.getMany(ids)),
     taskById: new DataLoader<string, TaskView | null>((ids) => services.tasks.getMany(ids)),
     agentHealth: new DataLoader<string, AgentHealthFigures>((ids) => services.agentHealth.forAgents(ids)),

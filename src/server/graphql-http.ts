@@ -42,7 +42,8 @@ export class GraphQLHttpHandler {
       validationRules: operationRules(config),
       logger: { debug: () => undefined, info: () => undefined, warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
       plugins: [ApolloServerPluginLandingPageDisabled(), policyPlugin(), this.errorContextPlugin()],
-      formatError: (formatted, error) => formatGraphQLError(formatted, error, logger, undefined),
+      // Unexpected errors are logged by errorContextPlugin, with the request's correlation id; here they are only masked.
+      formatError: (formatted, error) => formatGraphQLError(formatted, error, undefined, undefined),
     });
   }
 

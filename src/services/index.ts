@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 import { AgentRegistry } from '../agents/agent-registry';
 import type { Config } from '../config';
 import type { Logger } from '../logging/logger';
+import type { Redis } from 'ioredis';
+import { MemoryHealthCache, RedisHealthCache } from './agents/agent-health-cache';
 import { AgentHealthService } from './agents/agent-health.service';
 import { AgentService } from './agents/agent.service';
 import { AuditLogService } from './audit/audit-log.service';
@@ -24,6 +26,11 @@ import { ScheduleService } from './schedules/schedule.service';
 import { TaskHooks } from './tasks/task-events';
 import { TaskService } from './tasks/task.service';
 import { WorkerLivenessService } from './workers/worker-liveness.service';
+import { TaskServicePort } from './workflows/task-service-port';
+import { WorkflowEngine } from './workflows/workflow-engine';
+import { WorkflowRunQueryService } from './workflows/workflow-run-query.service';
+import { WorkflowValidator } from './workflows/workflow-validator';
+import { WorkflowService } from './workflows/workflow.service';
 
 export interface ServicesDependencies {
   config: Config;
@@ -31,6 +38,8 @@ export interface ServicesDependencies {
   keys: KeyMaterial;
   logger: Logger;
   registry?: AgentRegistry;
+  /** The shared Redis (REDIS_URL), for the status cache; without it an in-process cache. */
+  redis?: Redis;
 }
 
 /** Every domain service of a process, wired once; resolvers and jobs only call these. */
@@ -65,6 +74,12 @@ export interface Services {
   liveness: WorkerLivenessService;
   evidence: EvidenceService;
   secretRotation: SecretRotationService;
+  /** Validating, storing and reading versioned workflow definitions. */
+  workflows: WorkflowService;
+  /** Reading workflow runs and their steps. */
+  workflowRuns: WorkflowRunQueryService;
+  /** Running workflows as tasks; advanced by the task hooks. */
+  workflowEngine: WorkflowEngine;
 }
 
 export function createServices(deps: ServicesDependencies): Services {
@@ -77,7 +92,13 @@ export function createServices(deps: ServicesDependencies): Services {
   const overview = new OverviewService(dataSource);
   const taskHooks = new TaskHooks();
   const taskService = new TaskService(dataSource, changes, registry, taskHooks, { maxPayloadBytes: config.maxPayloadBytes });
+  const workflows = new WorkflowService(dataSource, changes, new WorkflowValidator(registry, { maxBytes: config.maxPayloadBytes }));
+  const workflowEngine = new WorkflowEngine(changes, workflows, new TaskServicePort(taskService), { maxPayloadBytes: config.maxPayloadBytes });
+  taskHooks.add((tx, task, previousStatus) => workflowEngine.onTaskChanged(tx, task, previousStatus));
   return {
+    workflows,
+    workflowRuns: new WorkflowRunQueryService(dataSource),
+    workflowEngine,
     taskService,
     taskHooks,
     lifecycle: new AgentLifecycleService(changes, registry, secretBox, taskService),
@@ -93,7 +114,7 @@ export function createServices(deps: ServicesDependencies): Services {
     bus,
     changes,
     agents: new AgentService(dataSource, changes, registry, secretBox, { maxConfigBytes: config.maxPayloadBytes }),
-    agentHealth: new AgentHealthService(dataSource),
+    agentHealth: new AgentHealthService(dataSource, deps.redis === undefined ? new MemoryHealthCache() : new RedisHealthCache(deps.redis, config.redisPrefix)),
     apiKeys: new ApiKeyService(dataSource, changes),
     auditLog: new AuditLogService(dataSource),
     events,

@@ -43,7 +43,7 @@ describe('agents pagination and filters', () => {
       if (between) await between(pages.length - 1);
       if (!current.pageInfo.hasNextPage) break;
       after = current.pageInfo.endCursor;
-      if (pages.length > 20) throw new Error('the walk does not end');
+      if (pages.length > 100) throw new Error('the walk does not end');
     }
     return { ids: pages.flatMap((p) => p.edges.map((edge) => edge.node.id)), pages };
   }
@@ -123,6 +123,8 @@ describe('agents pagination and filters', () => {
   it.each([
     ['a cursor that is not base64 JSON', { first: 5, after: 'garbage!' }, 'after'],
     ['a cursor of the wrong shape', { first: 5, after: Buffer.from('[1]').toString('base64url') }, 'after'],
+    ['a cursor with an id that is not one', { first: 5, after: Buffer.from('["2026-01-01T00:00:00.000Z","x"]').toString('base64url') }, 'after'],
+    ['a cursor with a time that is not one', { first: 5, after: Buffer.from('["yesterday","00000000-0000-0000-0000-000000000000"]').toString('base64url') }, 'after'],
     ['a negative first', { first: -1 }, 'first'],
     ['a first above the limit', { first: 501 }, 'first'],
   ] as [string, Record<string, unknown>, string][])('refuses %s with BAD_USER_INPUT', async (_what, variables, path) => {

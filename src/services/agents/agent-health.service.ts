@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import type { LocalEventBus } from '../events/event-bus';
+import type { AgentHealthCache } from './agent-health-cache';
 
 /** The monitor view of one agent, as the AgentHealth type shows it (status comes from the agent). */
 export interface AgentHealthFigures {
@@ -34,11 +36,38 @@ interface HealthRow {
   last_active_at: Date | null;
 }
 
-/** Computes agents' health figures from PostgreSQL, many agents in one statement. */
+/**
+ * Agents' health figures: from the status cache (Redis, or in-process without it), else
+ * computed from PostgreSQL for all misses in one statement. Every task or agent change
+ * invalidates the agent's entry (see invalidateOn), so the cache never outlives a change
+ * by more than the relay's delay.
+ */
 export class AgentHealthService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cache: AgentHealthCache,
+  ) {}
+
+  /** Drops cached figures of agents whose tasks or status changed. */
+  invalidateOn(bus: LocalEventBus): () => void {
+    return bus.subscribe((event) => {
+      if (event.agentId !== null && (event.kind === 'TASK_STATUS' || event.kind === 'AGENT_STATUS')) void this.cache.invalidate([event.agentId]);
+    });
+  }
 
   async forAgents(agentIds: readonly string[]): Promise<AgentHealthFigures[]> {
+    const ids = agentIds.map((id) => id.toLowerCase());
+    const cached = await this.cache.get(ids);
+    const missing = ids.filter((_, index) => cached[index] === undefined);
+    if (missing.length === 0) return cached as AgentHealthFigures[];
+    const computed = await this.compute(missing);
+    await this.cache.set(missing.map((id, index) => [id, computed[index]!]));
+    const byId = new Map(missing.map((id, index) => [id, computed[index]!]));
+    return ids.map((id, index) => cached[index] ?? byId.get(id)!);
+  }
+
+  /** The figures straight from PostgreSQL. */
+  async compute(agentIds: readonly string[]): Promise<AgentHealthFigures[]> {
     const ids = agentIds.map((id) => id.toLowerCase());
     const rows: HealthRow[] = await this.dataSource.query(
       `SELECT a.id AS agent_id,

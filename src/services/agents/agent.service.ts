@@ -186,18 +186,24 @@ export class AgentService {
       query.andWhere('a.name ILIKE :pattern', { pattern });
     }
     const totalCount = await query.getCount();
+    // A cursor holds a JS Date (milliseconds) while created_at has microseconds: ordering and
+    // comparing on the millisecond-truncated time keeps the two consistent, so the agent a cursor
+    // names is never returned again and none created in the same millisecond is skipped.
+    const createdMs = `date_trunc('milliseconds', a.created_at)`;
     if (page.after) {
       const cursor = decodeTimeCursor(page.after);
+      if (!isUuid(cursor.id)) throw badInput('after is not a cursor this list gave out', 'after');
       query.andWhere(
         new Brackets((q) => {
-          q.where('a.created_at > :createdAt', { createdAt: cursor.createdAt }).orWhere('a.created_at = :createdAt AND a.id > :id', {
+          // The first condition lets the (created_at, id) index narrow the scan.
+          q.where('a.created_at >= :createdAt', { createdAt: cursor.createdAt }).andWhere(`(${createdMs}, a.id) > (:createdAt, :id)`, {
             createdAt: cursor.createdAt,
             id: cursor.id,
           });
         }),
       );
     }
-    const rows = await query.orderBy('a.created_at', 'ASC').addOrderBy('a.id', 'ASC').limit(first + 1).getMany();
+    const rows = await query.orderBy(createdMs, 'ASC').addOrderBy('a.id', 'ASC').limit(first + 1).getMany();
     const items = rows.slice(0, first);
     return { items, cursors: items.map((agent) => timeCursor(agent.createdAt, agent.id)), hasNextPage: rows.length > first, totalCount };
   }

@@ -10,7 +10,15 @@ import { ChangeTransaction } from './change-transaction';
  * event before an earlier-committed one.
  */
 export class ChangeRunner {
-  constructor(private readonly dataSource: DataSource) {}
+  /**
+   * @param _formerPublisher ignored. Publishing here after commit could hand a listener a
+   * cursor before an earlier-committed one from another process; call sites that still pass
+   * a bus compile and lose nothing (the relay delivers their events).
+   */
+  constructor(
+    private readonly dataSource: DataSource,
+    _formerPublisher?: unknown,
+  ) {}
 
   async run<T>(actor: Actor, work: (tx: ChangeTransaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => work(new ChangeTransaction(manager, actor)));

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { returningRows } from '../../db/returning-rows';
 import { SYSTEM_ACTOR, type Actor } from '../common/actor';
 import type { ChangeRunner } from './change-runner';
 import { EVENT_HORIZON_KEY } from './event-query.service';
@@ -55,7 +56,7 @@ export class EventRetentionService {
         );
         const through = bounds[0]!.through;
         if (through === null) return null;
-        const removed: unknown[] = await tx.manager.query('DELETE FROM events WHERE cursor <= $1 RETURNING 1', [through]);
+        const removed = returningRows<unknown>(await tx.manager.query('DELETE FROM events WHERE cursor <= $1 RETURNING 1', [through]));
         await tx.manager.query(
           `INSERT INTO system_settings (key, value, updated_at) VALUES ($1, to_jsonb($2::text), now())
            ON CONFLICT (key) DO UPDATE SET value = to_jsonb(GREATEST((system_settings.value #>> '{}')::numeric, $2::numeric)::text), updated_at = now()`,

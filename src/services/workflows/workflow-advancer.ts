@@ -31,7 +31,7 @@ export class WorkflowAdvancer {
         const deps = definition.dependsOn.map((id) => byId.get(id)!);
         const blocking = deps.find((dep) => isStepFinished(dep.status) && !satisfies(dep, definitions.get(dep.stepId)!));
         if (blocking !== undefined) {
-          await changeStep(tx, step, { status: 'SKIPPED', completedAt: new Date(), error: `dependency "${blocking.stepId}" ended ${blocking.status}` }, {
+          await changeStep(tx, locked.run, step, { status: 'SKIPPED', completedAt: new Date(), error: `dependency "${blocking.stepId}" ended ${blocking.status}` }, {
             level: 'INFO',
             message: `workflow step "${step.stepId}" skipped: dependency "${blocking.stepId}" ended ${blocking.status}`,
           });
@@ -64,10 +64,10 @@ export class WorkflowAdvancer {
     const lockable = await lockTasksNow(tx, queued.map((step) => step.taskId!));
     for (const step of locked.steps) {
       if (step.status === 'PENDING') {
-        await changeStep(tx, step, { status: 'SKIPPED', error: reason, completedAt: new Date() }, { level: 'INFO', message: `workflow step "${step.stepId}" skipped: ${reason}` });
+        await changeStep(tx, locked.run, step, { status: 'SKIPPED', error: reason, completedAt: new Date() }, { level: 'INFO', message: `workflow step "${step.stepId}" skipped: ${reason}` });
       } else if (step.status === 'QUEUED' && step.taskId !== null && lockable.has(step.taskId)) {
         // The step is final before the task is cancelled, so the hook the cancel may fire finds nothing to do.
-        await changeStep(tx, step, { status, error: reason, completedAt: new Date() }, { level: 'INFO', message: `workflow step "${step.stepId}" ${status.toLowerCase()}: ${reason}` });
+        await changeStep(tx, locked.run, step, { status, error: reason, completedAt: new Date() }, { level: 'INFO', message: `workflow step "${step.stepId}" ${status.toLowerCase()}: ${reason}` });
         await this.port.cancel(tx, step.taskId);
       }
     }
@@ -104,7 +104,7 @@ export class WorkflowAdvancer {
       return this.failToStart(tx, locked, step, `${error.code}: ${error.message}`);
     }
     await tx.manager.query('RELEASE SAVEPOINT workflow_step_start');
-    await changeStep(tx, step, { status: 'QUEUED', taskId: task.id, error: null }, {
+    await changeStep(tx, locked.run, step, { status: 'QUEUED', taskId: task.id, error: null }, {
       level: 'DEBUG',
       agentId: task.agentId,
       message: `workflow step "${step.stepId}" queued as task ${task.id} (${definition.task})`,
@@ -113,7 +113,7 @@ export class WorkflowAdvancer {
 
   /** A step whose task could not even be queued fails with the reason; its onFailure policy applies. */
   private async failToStart(tx: ChangeTransaction, locked: LockedRun, step: StepRunRecord, reason: string): Promise<void> {
-    await changeStep(tx, step, { status: 'FAILED', error: reason, completedAt: new Date() }, { level: 'ERROR', message: `workflow step "${step.stepId}" could not start: ${reason}` });
+    await changeStep(tx, locked.run, step, { status: 'FAILED', error: reason, completedAt: new Date() }, { level: 'ERROR', message: `workflow step "${step.stepId}" could not start: ${reason}` });
     await this.applyFailurePolicy(tx, locked, step);
   }
 

@@ -108,7 +108,7 @@ export class WorkflowEngine {
     if (change === null) return;
     const moved = change.status !== step.status || change.attempts !== step.attempts || (change.error ?? null) !== step.error;
     if (moved) {
-      await changeStep(tx, step, change, {
+      await changeStep(tx, locked.run, step, change, {
         level: change.status === 'FAILED' ? 'ERROR' : change.status === 'SUCCEEDED' || change.status === 'CANCELLED' ? 'INFO' : 'DEBUG',
         agentId: task.agentId,
         message: `workflow step "${step.stepId}" ${change.status.toLowerCase()}${previousStatus === null ? '' : ` (task ${previousStatus} → ${task.status}, attempt ${task.attempts})`}${change.error ? `: ${change.error}` : ''}`,

@@ -1,3 +1,4 @@
+import { returningRows } from '../../db/returning-rows';
 import type { ChangeTransaction } from '../events/change-transaction';
 import type { LogLevel } from '../events/event-types';
 import type { WorkflowDefinition } from './workflow-definition';
@@ -52,10 +53,10 @@ export interface RunChange {
 /** Writes a run's new status, its WORKFLOW_RUN_STATUS event and its audit line; updates `run` in place. */
 export async function changeRun(tx: ChangeTransaction, run: WorkflowRunRecord, change: RunChange, audit: { level: LogLevel; message: string }): Promise<void> {
   const previousStatus = run.status;
-  const rows: Row[] = await tx.manager.query(
+  const rows = returningRows<Row>(await tx.manager.query(
     `UPDATE workflow_runs r SET status = $2, error = $3, started_at = $4, completed_at = $5, updated_at = now() WHERE r.id = $1 RETURNING ${RUN_COLUMNS}`,
     [run.id, change.status, change.error === undefined ? run.error : change.error, change.startedAt === undefined ? run.startedAt : change.startedAt, change.completedAt === undefined ? run.completedAt : change.completedAt],
-  );
+  ));
   Object.assign(run, runFromRow(rows[0]!));
   await tx.record(
     { kind: 'WORKFLOW_RUN_STATUS', workflowRunId: run.id, status: run.status, previousStatus, data: { run: runSnapshot(run) } },
@@ -73,9 +74,13 @@ export interface StepChange {
   completedAt?: Date | null;
 }
 
-/** Writes a step's change, its STEP_STATUS event and its audit line; updates `step` in place. */
+/**
+ * Writes a step's change, its STEP_STATUS event and its audit line; updates `step` in place.
+ * The event carries the run's snapshot too (data.run), so run subscribers hear step changes.
+ */
 export async function changeStep(
   tx: ChangeTransaction,
+  run: WorkflowRunRecord,
   step: StepRunRecord,
   change: StepChange,
   audit: { level: LogLevel; message: string; agentId?: string | null },
@@ -91,11 +96,11 @@ export async function changeStep(
     startedAt: change.startedAt === undefined ? step.startedAt : change.startedAt,
     completedAt: change.completedAt === undefined ? step.completedAt : change.completedAt,
   };
-  const rows: Row[] = await tx.manager.query(
+  const rows = returningRows<Row>(await tx.manager.query(
     `UPDATE workflow_step_runs s SET status = $3, task_id = $4, attempts = $5, output = $6, error = $7, started_at = $8, completed_at = $9
      WHERE s.run_id = $1 AND s.step_id = $2 RETURNING ${STEP_COLUMNS}`,
     [step.runId, step.stepId, next.status, next.taskId, next.attempts, next.output === undefined || next.output === null ? null : JSON.stringify(next.output), next.error, next.startedAt, next.completedAt],
-  );
+  ));
   Object.assign(step, stepFromRow(rows[0]!));
   await tx.record(
     {
@@ -105,7 +110,7 @@ export async function changeStep(
       agentId: audit.agentId ?? null,
       status: step.status,
       previousStatus,
-      data: { step: stepSnapshot(step) },
+      data: { step: stepSnapshot(step), run: runSnapshot(run) },
     },
     { agentId: audit.agentId ?? null, taskId: step.taskId, level: audit.level, message: audit.message, metadata: { workflowRunId: step.runId, stepId: step.stepId } },
   );

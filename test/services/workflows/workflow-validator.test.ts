@@ -38,7 +38,14 @@ const cases: Case[] = [
     path: 'steps[0].dependsOn[0]',
     line: 5,
   },
-  { kind: 'an unknown task type', text: yaml('name: x', 'steps:', '  - id: a', '    task: nope.never'), message: /unknown task type "nope.never"; known: http.check, noop/, path: 'steps[0].task', line: 4 },
+  { kind: 'an unknown task type', text: yaml('name: x', 'steps:', '  - id: a', '    task: nope.never'), message: /unknown task type "nope.never"; known: .*http\.check, noop/, path: 'steps[0].task', line: 4 },
+  {
+    kind: 'a step whose agentType does not accept its task',
+    text: yaml('name: x', 'steps:', '  - id: a', '    task: guardduty.detector-status', '    agentType: health-check'),
+    message: /agent type "health-check" does not accept task "guardduty.detector-status"/,
+    path: 'steps[0].agentType',
+    line: 5,
+  },
   { kind: 'an unknown agent type', text: yaml('name: x', 'steps:', '  - id: a', '    task: noop', '    agentType: martian'), message: /unknown agent type "martian"/, path: 'steps[0].agentType', line: 5 },
   { kind: 'both agent and agentType', text: yaml('name: x', 'steps:', '  - id: a', '    task: noop', '    agentType: health-check', '    agent: probe'), message: /agentType or agent, not both/, path: 'steps[0].agent', line: 6 },
   { kind: 'an empty agent reference', text: yaml('name: x', 'steps:', '  - id: a', '    task: noop', '    agent: ""'), message: /agent must name an agent/, path: 'steps[0].agent', line: 5 },
@@ -99,7 +106,7 @@ describe('WorkflowValidator', () => {
     expect(problem).toEqual({ message: expect.any(String), path, line });
   });
 
-  it('reports a step whose agentType does not accept its task', () => {
+  it('reports a step whose agentType does not accept its task with any catalogue', () => {
     const registry = new AgentRegistry([
       ...new AgentRegistry().list(),
       { key: 'other', description: 'another type', configSchema: {}, taskTypes: { 'other.work': { description: 'w', payloadSchema: {}, handle: async () => null } } },

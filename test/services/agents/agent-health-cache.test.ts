@@ -1,0 +1,42 @@
+import { distribute, runningAgent, taskReaches } from '../../support/agents';
+import { startOwnRedis, type OwnRedis } from '../../support/redis-server';
+import { startTestServer, type TestServer } from '../../support/test-server';
+import { waitFor } from '../../support/wait-for';
+
+const HEALTH = `query ($id: ID!) { agent(id: $id) { status health { status succeededTasks queuedTasks runningTasks } } }`;
+
+describe('agent health through the Redis status cache', () => {
+  let redis: OwnRedis;
+  let server: TestServer;
+  let agentId: string;
+  beforeAll(async () => {
+    redis = await startOwnRedis();
+    server = await startTestServer({ env: { RUN_WORKER: 'true', REDIS_URL: redis.url } });
+    agentId = await runningAgent(server.admin, 'cached');
+  });
+  afterAll(async () => {
+    await server.close();
+    await redis.stop();
+  });
+
+  it('shows a finished task in health right after it committed, though health is cached', async () => {
+    await server.admin.data(HEALTH, { id: agentId });
+    const task = await distribute(server.admin, { type: 'noop', agentId });
+    await taskReaches(server.admin, task.id, ['SUCCEEDED']);
+    // The task's events invalidate the cached entry: no waiting for the cache to expire.
+    await waitFor(async () => ((await server.admin.data<any>(HEALTH, { id: agentId })).agent.health.succeededTasks === 1 ? true : undefined), 'health to count the task', 2_000);
+  });
+
+  it('keeps answering from PostgreSQL while Redis is down, and readyz says so', async () => {
+    await redis.stop();
+    const task = await distribute(server.admin, { type: 'noop', agentId });
+    await taskReaches(server.admin, task.id, ['SUCCEEDED']);
+    const { agent } = await server.admin.data<any>(HEALTH, { id: agentId });
+    expect(agent.health).toMatchObject({ status: 'RUNNING', succeededTasks: 2 });
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(JSON.stringify(await ready.json())).toContain('redis');
+    await redis.start();
+    await waitFor(async () => ((await fetch(`${server.url}/readyz`)).status === 200 ? true : undefined), 'readyz 200 once Redis is back', 15_000);
+  });
+});

@@ -6,7 +6,7 @@ import type { RequestContext } from '../resolvers';
 import type { Services } from '../services';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { formatGraphQLError, isExpectedError } from './error-formatter';
-import { introspectionNeedsKey, operationRules, readsIntrospection } from './operation-policy';
+import { introspectionNeedsKey, operationRules, PARSE_OPTIONS, readsIntrospection } from './operation-policy';
 import { createRequestContext, principalFrom } from './request-context';
 import { readBody, sendJson } from './http-io';
 
@@ -40,6 +40,7 @@ export class GraphQLHttpHandler {
       includeStacktraceInErrorResponses: false,
       hideSchemaDetailsFromClientErrors: config.nodeEnv !== 'development',
       validationRules: operationRules(config),
+      parseOptions: PARSE_OPTIONS,
       logger: { debug: () => undefined, info: () => undefined, warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
       plugins: [ApolloServerPluginLandingPageDisabled(), policyPlugin(), this.errorContextPlugin()],
       // Unexpected errors are logged by errorContextPlugin, with the request's correlation id; here they are only masked.

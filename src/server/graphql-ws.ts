@@ -6,7 +6,7 @@ import { createLoaders, type RequestContext } from '../resolvers';
 import { DomainError, type Principal, type Services } from '../services';
 import { correlationIdFrom } from './correlation-id';
 import { formatGraphQLError } from './error-formatter';
-import { allValidationRules, introspectionNeedsKey, readsIntrospection } from './operation-policy';
+import { allValidationRules, introspectionNeedsKey, PARSE_OPTIONS, readsIntrospection } from './operation-policy';
 import { createRequestContext, principalFrom } from './request-context';
 import { subscribeWithContextPerEvent } from './subscription-execution';
 
@@ -83,7 +83,7 @@ export function attachGraphQLWebSocket(wsServer: WebSocketServer, schema: GraphQ
         const extra = ctx.extra as SocketExtra;
         let document;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, PARSE_OPTIONS);
         } catch (error: unknown) {
           if (error instanceof GraphQLError) return [new GraphQLError(error.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
           throw error;

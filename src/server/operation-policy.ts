@@ -1,12 +1,31 @@
 import { GraphQLError, Kind, NoSchemaIntrospectionCustomRule, specifiedRules, type DocumentNode, type ValidationRule } from 'graphql';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { Config } from '../config';
+
+/**
+ * Limits of one operation, on HTTP and WebSocket alike: graphql-armor's defaults except
+ * depth (6 is too shallow for a connection inside a connection: agents.edges.node.tasks.edges.node.x).
+ */
+export const OPERATION_LIMITS = Object.freeze({ depth: 10, cost: 5_000, aliases: 15, directives: 50, tokens: 1_000 });
+
+/** Parser options of every operation: a document past the token limit is not even parsed. */
+export const PARSE_OPTIONS = Object.freeze({ maxTokens: OPERATION_LIMITS.tokens });
 
 /**
  * Validation rules that run on HTTP and on WebSocket alike (graphql-ws validates on its
  * own, so it must be handed the same list).
  */
 export function operationRules(config: Config): ValidationRule[] {
-  return config.graphiql ? [] : [NoSchemaIntrospectionCustomRule];
+  const limits: ValidationRule[] = [
+    maxDepthRule({ n: OPERATION_LIMITS.depth, ignoreIntrospection: true, flattenFragments: true }) as unknown as ValidationRule,
+    maxAliasesRule({ n: OPERATION_LIMITS.aliases }) as unknown as ValidationRule,
+    costLimitRule({ maxCost: OPERATION_LIMITS.cost, ignoreIntrospection: true }) as unknown as ValidationRule,
+    maxDirectivesRule({ n: OPERATION_LIMITS.directives }) as unknown as ValidationRule,
+  ];
+  return config.graphiql ? limits : [...limits, NoSchemaIntrospectionCustomRule];
 }
 
 export function allValidationRules(config: Config): ValidationRule[] {

@@ -5,15 +5,21 @@ import { WorkflowValidator } from '../../../src/services/workflows/workflow-vali
 
 const steps = (spec: Record<string, string[]>) => Object.entries(spec).map(([id, dependsOn]) => ({ id, dependsOn }));
 
+interface OrderCase {
+  shape: string;
+  graph: Record<string, string[]>;
+  order: string[];
+}
+
 describe('workflow graph', () => {
-  it.each([
+  it.each<OrderCase>([
     { shape: 'a chain defined backwards', graph: { c: ['b'], b: ['a'], a: [] }, order: ['a', 'b', 'c'] },
     { shape: 'a diamond', graph: { a: [], b: ['a'], c: ['a'], d: ['c', 'b'] }, order: ['a', 'b', 'c', 'd'] },
     { shape: 'independent steps (definition order)', graph: { z: [], y: [], x: [] }, order: ['z', 'y', 'x'] },
     { shape: 'a late root before the dependents of an early one', graph: { a: [], b: ['a'], c: [] }, order: ['a', 'b', 'c'] },
     { shape: 'a step ready only after a later-defined one', graph: { d: ['e'], e: [], f: [] }, order: ['e', 'd', 'f'] },
   ])('orders $shape topologically and stably', ({ graph, order }) => {
-    expect(topologicalOrder(steps(graph as Record<string, string[]>))).toEqual(order);
+    expect(topologicalOrder(steps(graph))).toEqual(order);
   });
 
   it('gives no order and names the steps of every cycle', () => {

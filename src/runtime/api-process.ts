@@ -28,6 +28,8 @@ export interface ApiProcessOptions {
   logger?: Logger;
   /** Folder of the built GraphiQL page. Default: dist/graphiql at the repository root. */
   graphiqlRoot?: string;
+  /** Folder of the built dashboard. Default: dist/dashboard at the repository root. */
+  dashboardRoot?: string;
 }
 
 /** Repository root, from dist/src/runtime (compiled) or src/runtime (ts-jest). */
@@ -57,6 +59,7 @@ export async function startApiProcess(config: Config, options: ApiProcessOptions
       services,
       schema,
       graphiqlRoot: options.graphiqlRoot ?? join(repositoryRoot(), 'dist', 'graphiql'),
+      dashboardRoot: options.dashboardRoot ?? join(repositoryRoot(), 'dist', 'dashboard'),
       readinessChecks: redis === undefined ? [] : [redisReadiness(redis)],
     });
     let bound: { port: number; url: string };

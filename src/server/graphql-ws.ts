@@ -1,4 +1,4 @@
-import { execute, GraphQLError, parse, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { execute, getOperationAST, getVariableValues, GraphQLError, parse, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocket, type WebSocketServer } from 'ws';
@@ -94,6 +94,13 @@ export function attachGraphQLWebSocket(wsServer: WebSocketServer, schema: GraphQ
         }
         const context: RequestContext = createRequestContext(services, extra.principal ?? null, `${extra.correlationId ?? 'ws'}`);
         if (context.principal === null && readsIntrospection(document)) return [introspectionNeedsKey()];
+        // Variables are the client's input: a bad one is BAD_USER_INPUT, as Apollo says on HTTP
+        // (left to execute, it would come back as an unexpected error and be masked).
+        const operation = getOperationAST(document, payload.operationName ?? undefined);
+        const coerced = operation === null || operation === undefined ? undefined : getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
+        if (coerced?.errors !== undefined) {
+          return coerced.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } }));
+        }
         context.onSlowConsumer = (error) => closeSlowConsumer(extra.socket, id, error, context);
         const args: ExecutionArgs = {
           schema,

@@ -6,18 +6,20 @@ import type { GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import type { Services } from '../services';
 import { correlationIdFrom } from './correlation-id';
-import { GraphiqlAssets } from './graphiql-assets';
 import { GraphQLHttpHandler } from './graphql-http';
 import { attachGraphQLWebSocket } from './graphql-ws';
 import { sendJson, sendText } from './http-io';
 import { ServerMetrics } from './metrics';
 import { checkReadiness, type Pingable } from './readiness';
+import { DASHBOARD_CSP, GRAPHIQL_CSP, StaticAssets } from './static-assets';
 
 export interface HttpServerOptions {
   services: Services;
   schema: GraphQLSchema;
   /** Folder of the built GraphiQL page (dist/graphiql). */
   graphiqlRoot: string;
+  /** Folder of the built dashboard (dist/dashboard), served at / and /dashboard/. */
+  dashboardRoot: string;
   /** Dependencies besides PostgreSQL that /readyz checks. */
   readinessChecks: readonly Pingable[];
 }
@@ -25,13 +27,19 @@ export interface HttpServerOptions {
 /** WebSocket close code telling clients the server is restarting and they should reconnect. */
 export const RESTART_CLOSE_CODE = 1012;
 
-/** One HTTP(S) server: GraphQL over HTTP and WebSocket on /graphql, GraphiQL, health, readiness, metrics. */
+/** What / answers while the dashboard is not built: the API itself works without it. */
+const DASHBOARD_NOT_BUILT =
+  'The Velocity dashboard is not built. Build it with `npm run build` (or `node scripts/build-dashboard.mjs`) and restart the server.\n' +
+  'The GraphQL API is served at /graphql either way.\n';
+
+/** One HTTP(S) server: GraphQL over HTTP and WebSocket on /graphql, the dashboard at /, GraphiQL, health, readiness, metrics. */
 export class VelocityHttpServer {
   readonly server: Server;
   readonly metrics: ServerMetrics;
   private readonly graphql: GraphQLHttpHandler;
   private readonly wsServer: WebSocketServer;
-  private readonly graphiql: GraphiqlAssets;
+  private readonly graphiql: StaticAssets;
+  private readonly dashboard: StaticAssets;
   private ws: { dispose(): Promise<void> } | undefined;
   private readonly sockets = new Set<Socket>();
   private draining = false;
@@ -40,7 +48,8 @@ export class VelocityHttpServer {
     const { services } = options;
     this.metrics = new ServerMetrics(services.dataSource);
     this.graphql = new GraphQLHttpHandler(options.schema, services);
-    this.graphiql = new GraphiqlAssets(options.graphiqlRoot);
+    this.graphiql = new StaticAssets(options.graphiqlRoot, { csp: GRAPHIQL_CSP, notBuilt: 'GraphiQL is not built: run npm run build' });
+    this.dashboard = new StaticAssets(options.dashboardRoot, { csp: DASHBOARD_CSP, notBuilt: DASHBOARD_NOT_BUILT });
     const handler = (request: IncomingMessage, response: ServerResponse): void => {
       void this.route(request, response);
     };
@@ -103,6 +112,19 @@ export class VelocityHttpServer {
     await this.graphql.stop();
   }
 
+  /**
+   * Cuts every WebSocket at once, without a close frame, as a network failure would (for
+   * tests of clients' reconnect). Returns how many were cut.
+   */
+  dropWebSocketClients(): number {
+    let count = 0;
+    for (const client of this.wsServer.clients) {
+      client.terminate();
+      count++;
+    }
+    return count;
+  }
+
   private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();
     const correlationId = correlationIdFrom(request.headers['x-request-id']);
@@ -134,9 +156,12 @@ export class VelocityHttpServer {
         route = 'metrics';
         sendText(response, 200, await this.metrics.registry.metrics(), this.metrics.registry.contentType);
       } else if (path === '/' && request.method === 'GET') {
-        route = 'root';
-        response.writeHead(302, { location: '/graphql' });
-        response.end();
+        route = 'dashboard';
+        if (this.dashboard.available) this.dashboard.serveIndex(response);
+        else sendText(response, 503, DASHBOARD_NOT_BUILT);
+      } else if (path.startsWith('/dashboard/') && request.method === 'GET') {
+        route = 'dashboard';
+        this.dashboard.serveAsset(response, path.slice('/dashboard/'.length));
       } else {
         sendText(response, 404, 'not found');
       }

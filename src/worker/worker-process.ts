@@ -62,7 +62,9 @@ export async function startWorker(services: Services, options: WorkerOptions): P
   const events = new EventEmitter();
   events.on('worker:create', ({ worker }: { worker: { workerId: string } }) => graphileWorkerIds.push(worker.workerId));
   const pgPool = new Pool({ connectionString: options.databaseUrl, max: options.concurrency + 4, application_name: 'velocity-worker' });
+  // An idle connection dropped by a PostgreSQL restart must not crash the process.
   pgPool.on('error', (error: Error) => log.warn({ err: { message: error.message } }, 'worker pool connection error'));
+  pgPool.on('connect', (client) => client.on('error', (error: Error) => log.warn({ err: { message: error.message } }, 'worker connection error')));
   const graphileLogger = new GraphileLogger(() => (level, message) => {
     if (level === 'error') log.error({ graphile: true }, message);
     else if (level === 'warning') log.warn({ graphile: true }, message);

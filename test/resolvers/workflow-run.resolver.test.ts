@@ -4,6 +4,7 @@ import { errorCode, type GraphQLClient } from '../support/graphql-client';
 import { sql } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { waitFor } from '../support/wait-for';
+import { wsClient } from '../support/ws-client';
 
 // Workflows run end to end: real server, real in-process worker, real health-check agents.
 
@@ -116,6 +117,45 @@ steps:
     const succeeded = stepEvents.filter((event) => event.data.step.status === 'SUCCEEDED').map((event) => event.data.step.stepId);
     expect(succeeded.sort()).toEqual(['a', 'b', 'c', 'd']);
     expect(stepEvents.every((event) => event.data.run.id === done.id && typeof event.data.log.message === 'string')).toBe(true);
+  });
+
+  it('streams the run\'s changes to a workflowRunUpdated subscriber until it succeeds', async () => {
+    await create('name: watched\nsteps:\n  - id: first\n    task: noop\n    payload: { sleepMs: 1500 }\n  - id: second\n    task: noop\n    dependsOn: [first]\n');
+    const started = await run({ name: 'watched' });
+    const client = wsClient(server.wsUrl, operator.secret);
+    const seen: { status: string; steps: { stepId: string; status: string }[] }[] = [];
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no SUCCEEDED update; saw ${JSON.stringify(seen)}`)), 30_000);
+        client.subscribe<{ workflowRunUpdated: (typeof seen)[number] & { id: string } }>(
+          { query: `subscription ($id: ID) { workflowRunUpdated(runId: $id) { id status steps { stepId status } } }`, variables: { id: started.id } },
+          {
+            next: (value) => {
+              const update = value.data?.workflowRunUpdated;
+              if (update === undefined) return reject(new Error(JSON.stringify(value.errors)));
+              expect(update.id).toBe(started.id);
+              seen.push(update);
+              if (update.status === 'SUCCEEDED') {
+                clearTimeout(timer);
+                resolve();
+              }
+            },
+            error: (error: unknown) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
+            complete: () => undefined,
+          },
+        );
+      });
+    } finally {
+      await client.dispose();
+    }
+    // Updates come in commit order and end with the finished run and its finished steps.
+    const order = ['PENDING', 'RUNNING', 'SUCCEEDED'];
+    const statuses = seen.map((update) => order.indexOf(update.status));
+    expect(statuses).toEqual([...statuses].sort((a, b) => a - b));
+    expect(seen[seen.length - 1]!.steps).toEqual([
+      { stepId: 'first', status: 'SUCCEEDED' },
+      { stepId: 'second', status: 'SUCCEEDED' },
+    ]);
   });
 
   it('fails the run and skips the steps not started when a step with onFailure fail fails', async () => {

@@ -47,11 +47,17 @@ describe('health, readiness and metrics without Redis', () => {
     }
   });
 
-  it('answers 404 for an unknown path and redirects / to /graphql', async () => {
+  it('answers 404 for an unknown path and / with the dashboard, or how to build it when it is not built', async () => {
     expect((await fetch(`${server.url}/nope`)).status).toBe(404);
     const root = await fetch(`${server.url}/`, { redirect: 'manual' });
-    expect(root.status).toBe(302);
-    expect(root.headers.get('location')).toBe('/graphql');
+    const text = await root.text();
+    if (root.status === 200) {
+      expect(root.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(text).toContain('/dashboard/dashboard.js');
+    } else {
+      expect(root.status).toBe(503);
+      expect(text).toMatch(/npm run build/);
+    }
   });
 });
 

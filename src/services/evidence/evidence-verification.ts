@@ -40,7 +40,7 @@ function problemOf(record: EvidenceView, previous: EvidenceView | null, publicKe
   return null;
 }
 
-/** Walks one agent's chain in seq order and stops at the first record that breaks it. */
+/** Walks one agent's chain in seq order and stops at the first record that breaks it; then checks no recorded record is gone. */
 export async function verifyChain(dataSource: DataSource, agentId: string, signingKey: KeyObject): Promise<EvidenceVerificationResult> {
   const publicKey = createPublicKey(signingKey);
   const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -59,6 +59,29 @@ export async function verifyChain(dataSource: DataSource, agentId: string, signi
       if (reason !== null) return { ok: false, checked, firstBadId: record.id, reason, publicKey: publicKeyPem };
       previous = record;
     }
-    if (rows.length < VERIFY_BATCH_SIZE) return { ok: true, checked, firstBadId: null, reason: null, publicKey: publicKeyPem };
+    if (rows.length < VERIFY_BATCH_SIZE) break;
   }
+  const missing = await missingRecordedEvidence(dataSource, agentId);
+  if (missing !== null) return { ok: false, checked, firstBadId: missing.id, reason: missing.reason, publicKey: publicKeyPem };
+  return { ok: true, checked, firstBadId: null, reason: null, publicKey: publicKeyPem };
+}
+
+/**
+ * A sound chain whose newest records were deleted still links up. Each append also wrote an
+ * EVIDENCE event naming the record and its sha256, so within the event retention window a
+ * record that an event names but the chain lacks (or holds with another hash) is caught here.
+ */
+async function missingRecordedEvidence(dataSource: DataSource, agentId: string): Promise<{ id: string; reason: string } | null> {
+  const rows: { id: string; sha256: string; stored_sha256: string | null }[] = await dataSource.query(
+    `SELECT ev.data->'evidence'->>'id' AS id, ev.data->'evidence'->>'sha256' AS sha256, e.sha256 AS stored_sha256
+     FROM events ev LEFT JOIN evidence e ON e.id = (ev.data->'evidence'->>'id')::uuid
+     WHERE ev.agent_id = $1 AND ev.kind = 'EVIDENCE' AND (e.id IS NULL OR e.sha256 <> ev.data->'evidence'->>'sha256')
+     ORDER BY ev.cursor ASC LIMIT 1`,
+    [agentId],
+  );
+  const row = rows[0];
+  if (row === undefined) return null;
+  return row.stored_sha256 === null
+    ? { id: row.id, reason: `missing record: an EVIDENCE event recorded ${row.id} (sha256 ${row.sha256}), which is no longer in the chain` }
+    : { id: row.id, reason: `changed record: an EVIDENCE event recorded sha256 ${row.sha256} for it, the chain holds ${row.stored_sha256}` };
 }

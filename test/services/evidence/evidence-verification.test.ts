@@ -56,6 +56,14 @@ describe('evidence verification', () => {
     expect(result.reason).toMatch(/^broken link: the chain starts at seq 2/);
   });
 
+  it('names the deleted newest record through the EVIDENCE event that recorded it', async () => {
+    const { agentId, ids } = await chain(services, 'deleted-last', 3);
+    await sql(server.db.url, 'DELETE FROM evidence WHERE id = $1', [ids[2]]);
+    const result = await services.evidence.verify(agentId);
+    expect(result).toMatchObject({ ok: false, checked: 2, firstBadId: ids[2] });
+    expect(result.reason).toMatch(/^missing record: an EVIDENCE event recorded/);
+  });
+
   it('names a record rewritten with a recomputed hash but no valid signature', async () => {
     const { agentId, ids } = await chain(services, 'forged', 4);
     const [row] = await sql<{ seq: number; prev_sha256: string; collected_at: Date }>(server.db.url, 'SELECT seq, prev_sha256, collected_at FROM evidence WHERE id = $1', [ids[3]]);

@@ -1,0 +1,38 @@
+import { Client } from 'pg';
+import { gql, pooled, runningHealthAgent } from '../graphql-http';
+import type { ApiUnderTest } from '../bench-context';
+
+export interface TaskThroughput {
+  tasks: number;
+  seconds: number;
+  tasksPerSecond: number;
+  submitSeconds: number;
+}
+
+/**
+ * End to end: `tasks` noop tasks submitted through distributeTask over HTTP by `clients`
+ * concurrent clients, timed from the first request to the last SUCCEEDED (its completed_at).
+ */
+export async function measureThroughput(api: ApiUnderTest, databaseUrl: string, tasks: number, clients: number): Promise<TaskThroughput> {
+  const agentId = await runningHealthAgent(api.url, api.adminKey, `throughput-${Date.now()}`, 1_000);
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const startedAt = new Date();
+    const started = performance.now();
+    await pooled(tasks, clients, async () => {
+      await gql(api.url, api.adminKey, `mutation ($input: DistributeTaskInput!) { distributeTask(input: $input) { id } }`, { input: { type: 'noop', agentId } });
+    });
+    const submitSeconds = (performance.now() - started) / 1000;
+    for (;;) {
+      const { rows } = await db.query(`SELECT count(*) FILTER (WHERE status IN ('SUCCEEDED','FAILED','CANCELLED'))::int AS done, max(completed_at) AS last FROM agent_tasks WHERE agent_id = $1`, [agentId]);
+      if (rows[0].done >= tasks) {
+        const seconds = (new Date(rows[0].last).getTime() - startedAt.getTime()) / 1000;
+        return { tasks, seconds, tasksPerSecond: tasks / seconds, submitSeconds };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await db.end();
+  }
+}

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { freePort } from '../src/runtime/free-port';
 
 /** Sizes of one bench run: the issue's figures, or tiny ones for the smoke test. */
 export interface BenchSizes {
@@ -50,16 +50,6 @@ export interface ApiUnderTest {
   stop(): Promise<void>;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
 
 /** A fresh database for one bench run on the server of `baseUrl`; dropped by the returned function. */
 export async function createBenchDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {

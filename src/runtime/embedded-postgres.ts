@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { ConfigError } from '../config';
 import type { Logger } from '../logging/logger';
 import { writePrivateFile } from '../services/secrets/key-material';
+import { freePort } from './free-port';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -16,17 +16,6 @@ export interface EmbeddedDatabase {
 /** Name of the database the product uses inside the embedded cluster. */
 const DATABASE_NAME = 'velocity';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function isAlive(pid: number): boolean {
   try {

@@ -39,6 +39,32 @@ export class ServerMetrics {
       },
     });
     new Gauge({
+      name: 'velocity_task_duration_ms_avg_5m',
+      help: 'Average run time of task attempts finished in the last 5 minutes, in ms (all workers)',
+      registers: [this.registry],
+      async collect() {
+        const rows: { avg: number | null }[] = await dataSource.query(
+          `SELECT avg(value)::float8 AS avg FROM agent_metrics WHERE name = 'task.duration_ms' AND recorded_at > now() - interval '5 minutes'`,
+        );
+        this.set(rows[0]!.avg ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'velocity_tasks_finished_5m',
+      help: 'Tasks that succeeded or failed in the last 5 minutes (all workers)',
+      labelNames: ['outcome'],
+      registers: [this.registry],
+      async collect() {
+        const rows: { name: string; count: string }[] = await dataSource.query(
+          `SELECT name, count(*) AS count FROM agent_metrics WHERE name IN ('task.succeeded', 'task.failed') AND recorded_at > now() - interval '5 minutes' GROUP BY name`,
+        );
+        this.reset();
+        this.set({ outcome: 'succeeded' }, 0);
+        this.set({ outcome: 'failed' }, 0);
+        for (const row of rows) this.set({ outcome: row.name === 'task.succeeded' ? 'succeeded' : 'failed' }, Number(row.count));
+      },
+    });
+    new Gauge({
       name: 'velocity_agents',
       help: 'Visible agents by status',
       labelNames: ['status'],

@@ -138,4 +138,21 @@ describe('SQL statements per query', () => {
     // agents: count + page; health: 1; tasks: count + page; logs: count + page.
     expect(forFifty.length).toBeLessThanOrEqual(7);
   });
+
+  it('resolves the agent of 100 audit lines with the same statements as of 5', async () => {
+    const { dataSource } = server.api.services;
+    const query = `query ($first: Int) { auditLog(first: $first) { totalCount edges { node { message agent { id name } } } } }`;
+    let large: { auditLog: { edges: { node: { agent: { id: string } | null } }[] } } | undefined;
+    const forFive = onRequestPath(await statementsDuring(dataSource, () => server.admin.data(query, { first: 5 })));
+    const forHundred = onRequestPath(
+      await statementsDuring(dataSource, async () => {
+        large = await server.admin.data(query, { first: 100 });
+      }),
+    );
+    expect(large!.auditLog.edges).toHaveLength(100);
+    expect(large!.auditLog.edges.every((edge) => edge.node.agent !== null)).toBe(true);
+    expect(forHundred).toHaveLength(forFive.length);
+    // count + page + one batched agent lookup.
+    expect(forHundred.length).toBeLessThanOrEqual(3);
+  });
 });

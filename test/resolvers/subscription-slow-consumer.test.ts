@@ -54,15 +54,17 @@ describe('a subscriber that does not keep up', () => {
     await waitForListeners(services, base + 2);
     slow.pause();
 
-    // ~1 KB events, a few to a transaction: far more than the socket's buffers and the subscription's 200 can hold.
-    const produced = await produceLogEvents(services.changes, 6_000, 20, 'flood', 1_000);
-    await eventually(() => server.logs.some((line) => line.includes('closed a WebSocket whose subscriber fell behind')), 20_000, 'the slow socket to be closed');
+    // 4 KB events, a few to a transaction: far more than the socket's buffers and the subscription's 200 can hold.
+    // It reads again as soon as it was closed (graphql-ws would end a socket that misses pongs for long).
+    const production = produceLogEvents(services.changes, 5_000, 20, 'flood', 4_000);
+    await eventually(() => server.logs.some((line) => line.includes('closed a WebSocket whose subscriber fell behind')), 30_000, 'the slow socket to be closed');
+    slow.resume();
+    expect(await slow.closed).toBe(4008);
+    const produced = await production;
     const received = await fast.waitFor(produced.length, 30_000);
     expect(received.map((event) => event.cursor)).toEqual(produced);
     expect(fast.failure).toBeUndefined();
 
-    slow.resume();
-    expect(await slow.closed).toBe(4008);
     const next = slow.messages.filter((message) => message.type === 'next').map((message) => message.payload.data.events.cursor as string);
     const errors = slow.messages.filter((message) => message.type === 'error');
     expect(errors).toHaveLength(1);

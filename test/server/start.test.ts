@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { errorCode, graphqlClient } from '../support/graphql-client';
 import { externalReferences, loadGraphiqlPage, remoteLoadsIn } from '../support/graphiql-page';
 import { cleanEnv, freePort, postgresProcessesOn, spawnMain, type MainProcess } from '../support/main-process';
+import { acknowledgedSocket } from '../support/raw-socket';
 
 // `npm start` as a newcomer runs it: the built entry point, no DATABASE_URL, no REDIS_URL,
 // no ADMIN_API_KEY, only a fresh DATA_DIR and a port (PORT=0 would work, but the banner is
@@ -102,7 +103,10 @@ describe('npm start with no configuration', () => {
       expect(listed.agents.totalCount).toBe(1);
       expect(listed.agents.edges.map((edge) => edge.node.name)).toEqual(['first-boot']);
 
+      // SIGTERM closes live sockets with 1012 (restarting: reconnect) and still exits 0.
+      const socket = await acknowledgedSocket(`${url.replace(/^http/, 'ws')}/graphql`, keyBefore);
       await shutDown(main);
+      expect(await socket.closed).toBe(1012);
     },
     BOOT_TIMEOUT_MS * 2,
   );

@@ -3,7 +3,7 @@ import type { AgentLogger } from '../../agents/agent-type';
 import { AgentInstanceEntity } from '../../entities';
 import type { Actor } from '../common/actor';
 import { checkUuid } from '../common/ids';
-import { conflict, notFound } from '../errors/domain-error';
+import { conflict } from '../errors/domain-error';
 import type { ChangeRunner } from '../events/change-runner';
 import type { ChangeTransaction } from '../events/change-transaction';
 import type { LogLevel } from '../events/event-types';
@@ -12,6 +12,7 @@ import { addStartAgentJob } from '../tasks/task-jobs';
 import type { TaskService } from '../tasks/task.service';
 import { TASK_COLUMNS, taskFromRow, type TaskRow } from '../tasks/task-row';
 import { openConfig } from './agent-config';
+import { lockLiveAgent } from './agent-lock';
 import { agentSnapshot } from './agent-snapshot';
 import type { AgentStatus } from './agent.service';
 
@@ -34,7 +35,7 @@ export class AgentLifecycleService {
   async start(actor: Actor, id: string): Promise<AgentInstanceEntity> {
     const agentId = checkUuid(id, 'id');
     return this.changes.run(actor, async (tx) => {
-      const agent = await this.lockAgent(tx, agentId);
+      const agent = await lockLiveAgent(tx, agentId);
       if (!CAN_START.includes(agent.status as AgentStatus)) throw conflict(`agent "${agent.name}" is ${agent.status}; it can be started from ${CAN_START.join(', ')}`);
       const started = await this.setStatus(tx, agent, 'STARTING', null, 'INFO', `agent "${agent.name}" starting`);
       await addStartAgentJob(tx.manager, agentId);
@@ -46,7 +47,7 @@ export class AgentLifecycleService {
   async stop(actor: Actor, id: string): Promise<AgentInstanceEntity> {
     const agentId = checkUuid(id, 'id');
     return this.changes.run(actor, async (tx) => {
-      const agent = await this.lockAgent(tx, agentId);
+      const agent = await lockLiveAgent(tx, agentId);
       if (!CAN_STOP.includes(agent.status as AgentStatus)) throw conflict(`agent "${agent.name}" is ${agent.status}; it can be stopped from ${CAN_STOP.join(', ')}`);
       const queued: TaskRow[] = await tx.manager.query(`SELECT ${TASK_COLUMNS} FROM agent_tasks t WHERE t.agent_id = $1 AND t.status = 'QUEUED' ORDER BY t.created_at FOR UPDATE`, [agentId]);
       for (const row of queued) await this.tasks.cancelInTransaction(tx, taskFromRow(row), 'agent stopped');
@@ -72,7 +73,7 @@ export class AgentLifecycleService {
       }
     }
     await this.changes.run(actor, async (tx) => {
-      const current = await this.lockAgent(tx, agentId);
+      const current = await lockLiveAgent(tx, agentId);
       // A stop (or delete) while the hook ran wins: the start no longer applies.
       if (current.status !== 'STARTING' || current.deletedAt !== null) return;
       if (failure === null) await this.setStatus(tx, current, 'RUNNING', null, 'INFO', `agent "${current.name}" running`);
@@ -91,17 +92,6 @@ export class AgentLifecycleService {
   private async runningCount(tx: ChangeTransaction, agentId: string): Promise<number> {
     const rows: { count: string }[] = await tx.manager.query(`SELECT count(*) AS count FROM agent_tasks WHERE agent_id = $1 AND status = 'RUNNING'`, [agentId]);
     return Number(rows[0]!.count);
-  }
-
-  private async lockAgent(tx: ChangeTransaction, agentId: string): Promise<AgentInstanceEntity> {
-    const agent = await tx.manager
-      .getRepository(AgentInstanceEntity)
-      .createQueryBuilder('a')
-      .setLock('pessimistic_write')
-      .where('a.id = :agentId AND a.deleted_at IS NULL', { agentId })
-      .getOne();
-    if (agent === null) throw notFound('agent', agentId);
-    return agent;
   }
 
   private async setStatus(tx: ChangeTransaction, agent: AgentInstanceEntity, status: AgentStatus, reason: string | null, level: LogLevel, message: string): Promise<AgentInstanceEntity> {

@@ -5,10 +5,11 @@ import { AgentInstanceEntity } from '../../entities';
 import type { Actor } from '../common/actor';
 import { checkUuid, isUuid } from '../common/ids';
 import { checkFirst, decodeTimeCursor, timeCursor, type Page, type PageArgs } from '../common/pagination';
-import { badInput, conflict, DomainError, notFound } from '../errors/domain-error';
+import { badInput, conflict, DomainError } from '../errors/domain-error';
 import type { ChangeRunner } from '../events/change-runner';
 import type { SecretBox } from '../secrets/secret-box';
 import { checkJsonSize, sealConfig } from './agent-config';
+import { lockLiveAgent } from './agent-lock';
 import { agentSnapshot } from './agent-snapshot';
 
 export const AGENT_STATUSES = ['CREATED', 'STARTING', 'RUNNING', 'STOPPING', 'STOPPED', 'ERROR'] as const;
@@ -89,12 +90,7 @@ export class AgentService {
     if (command.config !== undefined && command.config !== null) checkJsonSize(command.config, this.options.maxConfigBytes, 'input.config');
     return this.changes.run(actor, async (tx) => {
       const repo = tx.manager.getRepository(AgentInstanceEntity);
-      const agent = await repo
-        .createQueryBuilder('a')
-        .setLock('pessimistic_write')
-        .where('a.id = :agentId AND a.deleted_at IS NULL', { agentId })
-        .getOne();
-      if (agent === null) throw notFound('agent', agentId);
+      const agent = await lockLiveAgent(tx, agentId);
       const changed: string[] = [];
       if (newName !== undefined && newName !== agent.name) {
         await this.assertNameFree(repo, newName, agentId);
@@ -130,12 +126,7 @@ export class AgentService {
     const agentId = checkUuid(id, 'id');
     return this.changes.run(actor, async (tx) => {
       const repo = tx.manager.getRepository(AgentInstanceEntity);
-      const agent = await repo
-        .createQueryBuilder('a')
-        .setLock('pessimistic_write')
-        .where('a.id = :agentId AND a.deleted_at IS NULL', { agentId })
-        .getOne();
-      if (agent === null) throw notFound('agent', agentId);
+      const agent = await lockLiveAgent(tx, agentId);
       const running: { count: string }[] = await tx.manager.query(
         `SELECT count(*) AS count FROM agent_tasks WHERE agent_id = $1 AND status = 'RUNNING'`,
         [agentId],

@@ -81,7 +81,12 @@ export class EvidenceService {
     const externalId = label(record.externalId, 'externalId', false);
     const externalVersion = label(record.externalVersion, 'externalVersion', false);
     // Hash what the jsonb column will give back, not the caller's object (Dates, undefined fields).
-    const data = toJsonValue(record.data);
+    let data: unknown;
+    try {
+      data = toJsonValue(record.data);
+    } catch (error: unknown) {
+      throw badInput(`evidence data must be a JSON value (${error instanceof Error ? error.message : String(error)})`, 'data');
+    }
     const size = Buffer.byteLength(JSON.stringify(data), 'utf8');
     if (size > this.maxDataBytes) throw badInput(`evidence data is ${size} bytes; the limit is ${this.maxDataBytes}`, 'data');
 

@@ -100,6 +100,8 @@ export class WorkflowEngine {
    */
   async onTaskChanged(tx: ChangeTransaction, task: TaskView, previousStatus: string | null): Promise<void> {
     if (task.workflowRunId === null || task.stepId === null) return;
+    // A task being created: the step that asked for it records QUEUED itself once enqueue returns.
+    if (previousStatus === null && task.status === 'QUEUED') return;
     const locked = await lockRun(tx, task.workflowRunId);
     const step = locked?.steps.find((candidate) => candidate.stepId === task.stepId);
     // Not (or no longer) this step's task, or a step the run already settled (skipped, cancelled).

@@ -72,11 +72,12 @@ export class SubscriptionResolver {
 
   @Authorized()
   @Subscription(() => WorkflowRun, {
-    description: 'Workflow run status changes (with runId: that run only).',
+    description: "Workflow runs as they change: the run's status and each of its steps' (with runId: that run only).",
     subscribe: ({ args, context }: Subscribe<{ runId?: string | null }>) => {
       const runId = optionalId(args.runId, 'runId');
       return live(context, {
-        kinds: ['WORKFLOW_RUN_STATUS'],
+        // Step changes carry their run's snapshot too: a step moving is an update of its run.
+        kinds: ['WORKFLOW_RUN_STATUS', 'STEP_STATUS'],
         where: (event) => runSnapshotOf(event) !== null && (runId === null || event.workflowRunId === runId),
       });
     },

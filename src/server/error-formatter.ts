@@ -44,6 +44,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     };
   }
   const code = formatted.extensions?.['code'];
+  // An operation over a limit (depth, aliases, cost, directives) is refused as too complex.
+  const cause = error instanceof GraphQLError ? error.originalError : undefined;
+  if (cause instanceof GraphQLError && cause.extensions['code'] === 'QUERY_TOO_COMPLEX') {
+    return { message: formatted.message, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+  }
   // The token limit stops the parser: to the client it is a too-complex query, not a typo.
   if (code === 'GRAPHQL_PARSE_FAILED' && /more than \d+ tokens/.test(formatted.message)) {
     return { message: formatted.message, extensions: { code: 'QUERY_TOO_COMPLEX' } };

@@ -90,7 +90,7 @@ export function attachGraphQLWebSocket(wsServer: WebSocketServer, schema: GraphQ
         }
         const errors = validate(schema, document, rules);
         if (errors.length > 0) {
-          return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+          return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: error.extensions['code'] ?? 'GRAPHQL_VALIDATION_FAILED' } }));
         }
         const context: RequestContext = createRequestContext(services, extra.principal ?? null, `${extra.correlationId ?? 'ws'}`);
         if (context.principal === null && readsIntrospection(document)) return [introspectionNeedsKey()];

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, NoSchemaIntrospectionCustomRule, specifiedRules, type DocumentNode, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, NoSchemaIntrospectionCustomRule, specifiedRules, type DocumentNode, type ValidationContext, type ValidationRule } from 'graphql';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -11,6 +11,10 @@ import type { Config } from '../config';
  */
 export const OPERATION_LIMITS = Object.freeze({ depth: 10, cost: 5_000, aliases: 15, directives: 50, tokens: 1_000 });
 
+function tooComplex(context: ValidationContext | null, error: GraphQLError): void {
+  context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'QUERY_TOO_COMPLEX' } }));
+}
+
 /** Parser options of every operation: a document past the token limit is not even parsed. */
 export const PARSE_OPTIONS = Object.freeze({ maxTokens: OPERATION_LIMITS.tokens });
 
@@ -19,11 +23,14 @@ export const PARSE_OPTIONS = Object.freeze({ maxTokens: OPERATION_LIMITS.tokens 
  * own, so it must be handed the same list).
  */
 export function operationRules(config: Config): ValidationRule[] {
+  // Reported as validation errors coded QUERY_TOO_COMPLEX; graphql-armor's default is to
+  // throw, which a server would take for an internal failure.
+  const reject = { propagateOnRejection: false, exposeLimits: true, onReject: [tooComplex] };
   const limits: ValidationRule[] = [
-    maxDepthRule({ n: OPERATION_LIMITS.depth, ignoreIntrospection: true, flattenFragments: true }) as unknown as ValidationRule,
-    maxAliasesRule({ n: OPERATION_LIMITS.aliases }) as unknown as ValidationRule,
-    costLimitRule({ maxCost: OPERATION_LIMITS.cost, ignoreIntrospection: true }) as unknown as ValidationRule,
-    maxDirectivesRule({ n: OPERATION_LIMITS.directives }) as unknown as ValidationRule,
+    maxDepthRule({ n: OPERATION_LIMITS.depth, ignoreIntrospection: true, flattenFragments: true, ...reject }) as unknown as ValidationRule,
+    maxAliasesRule({ n: OPERATION_LIMITS.aliases, ...reject }) as unknown as ValidationRule,
+    costLimitRule({ maxCost: OPERATION_LIMITS.cost, ignoreIntrospection: true, ...reject }) as unknown as ValidationRule,
+    maxDirectivesRule({ n: OPERATION_LIMITS.directives, ...reject }) as unknown as ValidationRule,
   ];
   return config.graphiql ? limits : [...limits, NoSchemaIntrospectionCustomRule];
 }

@@ -113,7 +113,7 @@ export function createServices(deps: ServicesDependencies): Services {
     keys,
     bus,
     changes,
-    agents: new AgentService(dataSource, changes, registry, secretBox, { maxConfigBytes: config.maxPayloadBytes }),
+    agents: new AgentService(dataSource, changes, registry, secretBox, taskService, { maxConfigBytes: config.maxPayloadBytes }),
     agentHealth: new AgentHealthService(dataSource, deps.redis === undefined ? new MemoryHealthCache() : new RedisHealthCache(deps.redis, config.redisPrefix)),
     apiKeys: new ApiKeyService(dataSource, changes),
     auditLog: new AuditLogService(dataSource),

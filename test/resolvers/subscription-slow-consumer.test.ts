@@ -71,7 +71,6 @@ describe('a subscriber that does not keep up', () => {
     expect(errors[0]!.payload[0].extensions.code).toBe('SLOW_CONSUMER');
     expect(slow.messages.at(-1)!.type).toBe('error');
     // What it got is a gapless prefix; it was closed well before the end.
-    console.log('slow got', next.length);
     expect(next.length).toBeLessThan(produced.length - BUFFER);
     expect(next).toEqual(produced.slice(0, next.length));
 

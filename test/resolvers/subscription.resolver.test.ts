@@ -115,22 +115,25 @@ describe('subscriptions over graphql-ws', () => {
     for (const sub of [all, ofB, oneTask]) sub!.unsubscribe();
   });
 
-  it('workflowRunUpdated delivers run status changes, narrowed by runId', async () => {
+  it('workflowRunUpdated delivers run and step changes as the run, narrowed by runId', async () => {
     const [runA, runB] = [randomUUID(), randomUUID()];
     const query = `subscription ($runId: ID) { workflowRunUpdated(runId: $runId) { id status input error createdAt startedAt completedAt } }`;
     const [all, onlyB] = await live<any>([[query], [query, { runId: runB }]]);
     const at = new Date().toISOString();
-    for (const [id, status] of [[runA, 'RUNNING'], [runB, 'RUNNING'], [runB, 'FAILED']] as const) {
+    const changes = [[runA, 'RUNNING', 'WORKFLOW_RUN_STATUS'], [runB, 'RUNNING', 'WORKFLOW_RUN_STATUS'], [runB, 'RUNNING', 'STEP_STATUS'], [runB, 'FAILED', 'WORKFLOW_RUN_STATUS']] as const;
+    for (const [id, status, kind] of changes) {
       const run = { id, workflowId: randomUUID(), status, input: { n: 1 }, error: status === 'FAILED' ? 'step x failed' : null, createdAt: at, startedAt: at, completedAt: status === 'FAILED' ? at : null };
-      await recordEvent(server.api.services, { kind: 'WORKFLOW_RUN_STATUS', workflowRunId: id, status, data: { run } });
+      const step = { runId: id, stepId: 'x', status: 'FAILED', taskId: null, attempts: 1, output: null, error: 'boom', startedAt: at, completedAt: at };
+      await recordEvent(server.api.services, { kind, workflowRunId: id, status: kind === 'STEP_STATUS' ? 'FAILED' : status, data: kind === 'STEP_STATUS' ? { step, run } : { run } });
     }
-    expect((await all!.waitFor(3)).map((run) => [run.id, run.status])).toEqual([
+    expect((await all!.waitFor(4)).map((run) => [run.id, run.status])).toEqual([
       [runA, 'RUNNING'],
+      [runB, 'RUNNING'],
       [runB, 'RUNNING'],
       [runB, 'FAILED'],
     ]);
-    const onlyRunB = await onlyB!.waitFor(2);
-    expect(onlyRunB[1]).toEqual({ id: runB, status: 'FAILED', input: { n: 1 }, error: 'step x failed', createdAt: at, startedAt: at, completedAt: at });
+    const onlyRunB = await onlyB!.waitFor(3);
+    expect(onlyRunB[2]).toEqual({ id: runB, status: 'FAILED', input: { n: 1 }, error: 'step x failed', createdAt: at, startedAt: at, completedAt: at });
     all!.unsubscribe();
     onlyB!.unsubscribe();
   });

@@ -8,6 +8,8 @@ import { checkFirst, decodeTimeCursor, timeCursor, type Page, type PageArgs } fr
 import { badInput, conflict, DomainError } from '../errors/domain-error';
 import type { ChangeRunner } from '../events/change-runner';
 import type { SecretBox } from '../secrets/secret-box';
+import { TASK_COLUMNS, taskFromRow, type TaskRow } from '../tasks/task-row';
+import type { TaskService } from '../tasks/task.service';
 import { checkJsonSize, sealConfig } from './agent-config';
 import { lockLiveAgent } from './agent-lock';
 import { agentSnapshot } from './agent-snapshot';
@@ -51,6 +53,7 @@ export class AgentService {
     private readonly changes: ChangeRunner,
     private readonly registry: AgentRegistry,
     private readonly secretBox: SecretBox,
+    private readonly tasks: TaskService,
     private readonly options: AgentServiceOptions,
   ) {}
 
@@ -134,11 +137,9 @@ export class AgentService {
       const runningCount = Number(running[0]!.count);
       if (runningCount > 0) throw conflict(`agent "${agent.name}" has ${runningCount} running task(s); stop it and let them finish first`);
       // Nothing more may start for a hidden agent: queued work is cancelled and schedules disabled.
-      await tx.manager.query(
-        `UPDATE agent_tasks SET status = 'CANCELLED', error = 'agent deleted', completed_at = now(), updated_at = now()
-         WHERE agent_id = $1 AND status = 'QUEUED'`,
-        [agentId],
-      );
+      // Through the task service, so each cancel is recorded and workflows waiting on the task move on.
+      const queued: TaskRow[] = await tx.manager.query(`SELECT ${TASK_COLUMNS} FROM agent_tasks t WHERE t.agent_id = $1 AND t.status = 'QUEUED' ORDER BY t.created_at FOR UPDATE`, [agentId]);
+      for (const row of queued) await this.tasks.cancelInTransaction(tx, taskFromRow(row), 'agent deleted');
       await tx.manager.query(`UPDATE schedules SET enabled = false, updated_at = now() WHERE agent_id = $1 AND deleted_at IS NULL`, [agentId]);
       agent.deletedAt = new Date();
       agent.updatedAt = agent.deletedAt;

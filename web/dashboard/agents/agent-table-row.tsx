@@ -23,7 +23,7 @@ export const AgentTableRow = memo(function AgentTableRow({ agent, canEdit, onCha
       </td>
       <td className="muted">{agent.type}</td>
       <td data-testid="agent-status">
-        <StatusBadge status={agent.status} title={agent.statusReason ?? health.lastError} />
+        <StatusBadge scope="agent" status={agent.status} title={agent.statusReason ?? health.lastError} />
       </td>
       <td className="num">{formatCount(health.queuedTasks)}</td>
       <td className="num">{formatCount(health.runningTasks)}</td>

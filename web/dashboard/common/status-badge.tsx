@@ -1,7 +1,11 @@
-/** A status in its colour (see .status-* in styles/base.css); `title` explains it, e.g. an ERROR's reason. */
-export function StatusBadge({ status, title }: { status: string; title?: string | null }) {
+/**
+ * A status in its colour (see .status-* in styles/base.css); `title` explains it, e.g. an
+ * ERROR's reason. `scope` "agent" colours a RUNNING agent as healthy rather than busy.
+ */
+export function StatusBadge({ status, title, scope }: { status: string; title?: string | null; scope?: 'agent' }) {
+  const lower = status.toLowerCase();
   return (
-    <span className={`status status-${status.toLowerCase()}`} title={title ?? undefined} data-status={status}>
+    <span className={`status status-${lower}${scope ? ` status-${scope}-${lower}` : ''}`} title={title ?? undefined} data-status={status}>
       {status}
     </span>
   );

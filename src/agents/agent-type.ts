@@ -8,6 +8,25 @@ export interface AgentLogger {
   log(level: LogLevel, message: string, metadata?: Record<string, unknown>): Promise<void>;
 }
 
+/**
+ * A failure no retry can fix (denied access, a malformed answer): the task fails at once
+ * instead of using its remaining attempts. The engine recognises any error with
+ * `retryable === false`.
+ */
+export class PermanentTaskError extends Error {
+  readonly retryable = false;
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentTaskError';
+  }
+}
+
+/** Whether a handler's error says retrying cannot help. */
+export function isPermanentFailure(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { retryable?: unknown }).retryable === false;
+}
+
 /** One evidence record a handler collected; the ledger adds the chain, hash and signature. */
 export interface EvidenceInput {
   source: string;

@@ -1,10 +1,15 @@
-/** A GuardDuty answer that does not have the shape the API documents. */
-export class MalformedResponseError extends Error {
+import { PermanentTaskError } from '../agent-type';
+
+/** A GuardDuty answer that does not have the shape the API documents: retrying will not fix it. */
+export class MalformedResponseError extends PermanentTaskError {
   constructor(operation: string, problem: string) {
     super(`GuardDuty ${operation} returned a malformed response: ${problem}`);
     this.name = 'MalformedResponseError';
   }
 }
+
+/** AWS errors that only the operator can fix (permissions, credentials): the task fails without retries. */
+const PERMANENT_CODES = new Set(['AccessDeniedException', 'UnrecognizedClientException', 'InvalidSignatureException', 'ExpiredTokenException']);
 
 /** Hints for the AWS error codes an operator can act on. */
 const HINTS: Readonly<Record<string, string>> = {
@@ -40,14 +45,18 @@ export function describeGuardDutyFailure(operation: string, error: unknown, sign
   const code = awsErrorCode(error);
   const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
   let text: string;
+  let permanent = false;
   if (code !== null) {
+    permanent = PERMANENT_CODES.has(code);
     const hint = HINTS[code];
     text = `GuardDuty ${operation} failed: ${code}: ${message}${hint === undefined ? '' : ` (${hint})`}`;
   } else if (error instanceof SyntaxError || (error instanceof Error && error.message.includes('Deserialization error'))) {
     text = `GuardDuty ${operation} returned a malformed response: the body is not valid JSON (${message})`;
+    permanent = true;
   } else {
     const errno = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
     text = `GuardDuty ${operation} failed: ${typeof errno === 'string' ? `${errno}: ` : ''}${message}`;
   }
-  return new Error(scrubSecrets(text, secrets));
+  const scrubbed = scrubSecrets(text, secrets);
+  return permanent ? new PermanentTaskError(scrubbed) : new Error(scrubbed);
 }

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { returningRows } from '../../db/returning-rows';
 import type { AgentRegistry } from '../../agents/agent-registry';
-import type { AgentLogger, EvidenceRecorder } from '../../agents/agent-type';
+import { isPermanentFailure, type AgentLogger, type EvidenceRecorder } from '../../agents/agent-type';
 import type { Logger } from '../../logging/logger';
 import { openConfig } from '../agents/agent-config';
 import type { AgentLifecycleService } from '../agents/agent-lifecycle.service';
@@ -126,8 +126,8 @@ export class TaskExecutor {
           return { kind: 'handed-back' };
       }
     }
-    const message = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
-    return { kind: 'failed', error: message.slice(0, 4000) };
+    const message = error instanceof Error ? `${error.name === 'Error' || error.name === 'PermanentTaskError' ? '' : `${error.name}: `}${error.message}` : String(error);
+    return { kind: 'failed', error: message.slice(0, 4000), retryable: !isPermanentFailure(error) };
   }
 
   private ensureCancelPolling(): void {
@@ -214,7 +214,7 @@ export class TaskExecutor {
         break;
       case 'failed':
       case 'timed-out': {
-        const retry = task.attempts < task.maxAttempts;
+        const retry = task.attempts < task.maxAttempts && (effective.kind === 'timed-out' || effective.retryable);
         if (retry) {
           const runAt = new Date(Date.now() + retryDelayMs(this.deps.retryBaseMs, task.attempts));
           finished = await updateTask(tx, taskId, `status = 'QUEUED', error = $2, worker_id = NULL, ${durationSql}, run_at = $3`, [effective.error, runAt]);

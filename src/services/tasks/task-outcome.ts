@@ -1,7 +1,8 @@
 /** How one attempt ended, as the executor records it. */
 export type AttemptOutcome =
   | { kind: 'succeeded'; result: unknown }
-  | { kind: 'failed'; error: string }
+  /** `retryable` false: the handler said no retry can help. */
+  | { kind: 'failed'; error: string; retryable: boolean }
   | { kind: 'timed-out'; error: string }
   | { kind: 'cancelled' }
   /** The worker is shutting down: the task goes back to the queue, not counted as a failure. */

@@ -83,14 +83,16 @@ describe('an aws-guardduty agent end to end (GraphQL, worker, real SDK, GuardDut
     expect(agent.statusReason).not.toContain(SECRET);
   });
 
-  it('fails a collection refused with AccessDenied with a clear error', async () => {
+  it('fails a collection refused with AccessDenied at once, with a clear error and no retry', async () => {
     fake.addDetector();
     const agentId = await createAgent('guardduty-denied', ACCESS_KEY_ID);
     expect((await settledStatus(agentId)).status).toBe('RUNNING');
     fake.failNext('access-denied', { operation: 'ListFindings', times: 10 });
-    const task = await distribute(server.admin, { agentId, type: 'guardduty.collect-findings', maxAttempts: 1 });
+    const task = await distribute(server.admin, { agentId, type: 'guardduty.collect-findings', maxAttempts: 3 });
     const failed = await taskReaches(server.admin, task.id, ['SUCCEEDED', 'FAILED']);
     expect(failed.status).toBe('FAILED');
+    // Permissions are the operator's to fix: the two remaining attempts are not spent.
+    expect(failed.attempts).toBe(1);
     expect(failed.error).toMatch(/GuardDuty ListFindings failed: AccessDeniedException: .*not authorized/);
     fake.clearFailures();
   });

@@ -10,6 +10,7 @@ import { WorkflowRunEntity } from './workflow-run.entity';
 @Index('ix_agent_tasks_workflow_run', ['workflowRunId'])
 @Index('ix_agent_tasks_blocked', ['agentId', 'blockedAt'], { where: "status = 'QUEUED' AND blocked_at IS NOT NULL" })
 @Index('ix_agent_tasks_worker_running', ['workerId'], { where: "status = 'RUNNING'" })
+@Index('ix_agent_tasks_completed', ['completedAt'], { where: 'completed_at IS NOT NULL' })
 @Index('uq_agent_tasks_idempotency_key', ['idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
 export class AgentTaskEntity {
   @PrimaryGeneratedColumn('uuid')

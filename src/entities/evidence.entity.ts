@@ -4,6 +4,7 @@ import { AgentInstanceEntity } from './agent-instance.entity';
 /** One link of an agent's evidence hash chain; seq orders the chain and forbids forks. */
 @Entity('evidence')
 @Index('uq_evidence_agent_seq', ['agentId', 'seq'], { unique: true })
+@Index('ix_evidence_agent_collected', ['agentId', 'collectedAt'])
 @Index('ix_evidence_agent_kind', ['agentId', 'kind', 'seq'])
 @Index('uq_evidence_external_version', ['agentId', 'kind', 'externalId', 'externalVersion'], {
   unique: true,

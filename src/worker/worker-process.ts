@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { Logger as GraphileLogger, makeWorkerUtils, run, type Runner, type TaskList, type WorkerUtils } from 'graphile-worker';
 import { Pool } from 'pg';
 import { agentStartJob } from '../jobs/agent-start.job';
+import { EVENT_RETENTION_CRONTAB, EVENT_RETENTION_TASK, eventRetentionJob } from '../jobs/event-retention.job';
 import { scheduleSweep } from '../jobs/schedule-sweep.job';
 import { taskRunJob } from '../jobs/task-run.job';
 import type { Services } from '../services';
@@ -82,10 +83,12 @@ export async function startWorker(services: Services, options: WorkerOptions): P
       pollInterval: 2_000,
       logger: graphileLogger,
       events: events as never,
-      ...(options.crontab === undefined ? {} : { crontab: options.crontab }),
+      // graphile-worker's crontab runs each due line once across all workers.
+      crontab: [EVENT_RETENTION_CRONTAB, ...(options.crontab === undefined ? [] : [options.crontab])].join('\n'),
       taskList: {
         [JOB_RUN_TASK]: taskRunJob(executor) as TaskList[string],
         [JOB_START_AGENT]: agentStartJob(services, workerId, (agentId) => agentLogWriter(services, systemActor, agentId, null)) as TaskList[string],
+        [EVENT_RETENTION_TASK]: eventRetentionJob(services.eventRetention),
         ...options.extraTasks,
       },
     });

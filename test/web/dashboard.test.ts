@@ -82,11 +82,12 @@ describe('the live dashboard in a browser', () => {
     await page.getByRole('button', { name: 'Open dashboard' }).click();
     await page.getByTestId('me').waitFor();
     await page.locator('[data-testid="live-state"][data-state="connected"]').waitFor({ timeout: LIVE_MS });
-    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    // Page code runs in the browser; the test's TypeScript has no DOM types, so it goes as text.
+    await page.evaluate('window.notReloaded = true');
   }
 
   async function notReloaded(page: Page): Promise<boolean> {
-    return page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true);
+    return (await page.evaluate('window.notReloaded === true')) === true;
   }
 
   function agentRow(page: Page, id: string): Locator {
@@ -119,7 +120,7 @@ describe('the live dashboard in a browser', () => {
     await page.getByRole('alert').filter({ hasText: 'does not accept this key' }).waitFor();
     await signIn(page, server.adminKey);
     expect(await page.getByTestId('me').textContent()).toContain('ADMIN');
-    expect(await page.evaluate(() => sessionStorage.getItem('velocity.apiKey'))).toBe(server.adminKey);
+    expect(await page.evaluate('sessionStorage.getItem("velocity.apiKey")')).toBe(server.adminKey);
     // A reload in the same tab finds the key and skips the prompt.
     await page.reload();
     await page.getByTestId('me').waitFor();

@@ -54,6 +54,10 @@ export interface Config {
   readonly workerHeartbeatMs: number;
   /** A worker whose heartbeat is older than this is dead and its jobs are taken over, in ms. Default 20_000. */
   readonly workerStaleMs: number;
+  /** Mutations one API key may send per second per API process, sustained. Default 100. */
+  readonly mutationRatePerSecond: number;
+  /** Mutations one API key may send at once after being idle. Default 1_000. */
+  readonly mutationRateBurst: number;
   /** How often a worker looks for due schedules, in ms. Default 1_000. */
   readonly schedulerIntervalMs: number;
 }
@@ -188,6 +192,8 @@ export function loadConfig(env: Env): Config {
     workerHeartbeatMs: integer(env, 'WORKER_HEARTBEAT_MS', 5_000, 100, 600_000),
     workerStaleMs: integer(env, 'WORKER_STALE_MS', 20_000, 500, 3_600_000),
     schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_MS', 1_000, 50, 600_000),
+    mutationRatePerSecond: integer(env, 'MUTATION_RATE_PER_SECOND', 100, 1, 1_000_000),
+    mutationRateBurst: integer(env, 'MUTATION_RATE_BURST', 1_000, 1, 10_000_000),
   };
   if (config.workerStaleMs <= config.workerHeartbeatMs) {
     throw new ConfigError('WORKER_STALE_MS', `must be larger than WORKER_HEARTBEAT_MS (${config.workerHeartbeatMs})`);

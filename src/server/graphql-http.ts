@@ -6,6 +6,7 @@ import type { RequestContext } from '../resolvers';
 import type { Services } from '../services';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { formatGraphQLError, isExpectedError } from './error-formatter';
+import { rateLimit } from './mutation-rate-limit';
 import { introspectionNeedsKey, operationRules, PARSE_OPTIONS, readsIntrospection } from './operation-policy';
 import { createRequestContext, principalFrom } from './request-context';
 import { readBody, sendJson } from './http-io';
@@ -15,8 +16,9 @@ function policyPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, document }) {
+        async didResolveOperation({ contextValue, document, operation }) {
           if (contextValue.principal === null && readsIntrospection(document)) throw introspectionNeedsKey();
+          if (operation?.operation === 'mutation' && contextValue.principal !== null) rateLimit(contextValue);
         },
       };
     },

@@ -6,6 +6,7 @@ import { createLoaders, type RequestContext } from '../resolvers';
 import { DomainError, type Principal, type Services } from '../services';
 import { correlationIdFrom } from './correlation-id';
 import { formatGraphQLError } from './error-formatter';
+import { rateLimit } from './mutation-rate-limit';
 import { allValidationRules, introspectionNeedsKey, PARSE_OPTIONS, readsIntrospection } from './operation-policy';
 import { createRequestContext, principalFrom } from './request-context';
 import { subscribeWithContextPerEvent } from './subscription-execution';
@@ -53,6 +54,8 @@ type SocketExtra = Extra & SocketState;
  */
 export function attachGraphQLWebSocket(wsServer: WebSocketServer, schema: GraphQLSchema, services: Services): { dispose(): Promise<void> } {
   const rules = allValidationRules(services.config);
+  // As on HTTP: outside development, "Did you mean …?" would let clients map the schema field by field.
+  const hideSuggestions = (message: string): string => (services.config.nodeEnv === 'development' ? message : message.replace(/ Did you mean .+\?$/, ''));
   const sockets = new Map<string, Set<SocketExtra['socket']>>();
   const stopListening = services.apiKeys.onRevoked((keyId) => {
     // A revoked key loses its live sockets at once, not at their next operation.
@@ -90,10 +93,20 @@ export function attachGraphQLWebSocket(wsServer: WebSocketServer, schema: GraphQ
         }
         const errors = validate(schema, document, rules);
         if (errors.length > 0) {
-          return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: error.extensions['code'] ?? 'GRAPHQL_VALIDATION_FAILED' } }));
+          return errors.map(
+            (error) => new GraphQLError(hideSuggestions(error.message), { nodes: error.nodes, extensions: { code: error.extensions['code'] ?? 'GRAPHQL_VALIDATION_FAILED' } }),
+          );
         }
         const context: RequestContext = createRequestContext(services, extra.principal ?? null, `${extra.correlationId ?? 'ws'}`);
         if (context.principal === null && readsIntrospection(document)) return [introspectionNeedsKey()];
+        if (context.principal !== null && getOperationAST(document, payload.operationName ?? undefined)?.operation === 'mutation') {
+          try {
+            rateLimit(context);
+          } catch (error: unknown) {
+            if (error instanceof GraphQLError) return [new GraphQLError(error.message, { extensions: { code: error.extensions['code'], retryAfterMs: error.extensions['retryAfterMs'] } })];
+            throw error;
+          }
+        }
         // Variables are the client's input: a bad one is BAD_USER_INPUT, as Apollo says on HTTP
         // (left to execute, it would come back as an unexpected error and be masked).
         const operation = getOperationAST(document, payload.operationName ?? undefined);

@@ -8,6 +8,7 @@ import { AgentHealthService } from './agents/agent-health.service';
 import { AgentService } from './agents/agent.service';
 import { AuditLogService } from './audit/audit-log.service';
 import { ApiKeyService } from './auth/api-key.service';
+import { MutationRateLimiter } from './auth/mutation-rate-limiter';
 import { ChangeRunner } from './events/change-runner';
 import { LocalEventBus } from './events/event-bus';
 import { EventQueryService } from './events/event-query.service';
@@ -55,6 +56,7 @@ export interface Services {
   agents: AgentService;
   agentHealth: AgentHealthService;
   apiKeys: ApiKeyService;
+  mutationLimiter: MutationRateLimiter;
   auditLog: AuditLogService;
   events: EventQueryService;
   /** Live event streams (replay + live) behind subscriptions; fed by the API process's event relay. */
@@ -116,6 +118,7 @@ export function createServices(deps: ServicesDependencies): Services {
     agents: new AgentService(dataSource, changes, registry, secretBox, taskService, { maxConfigBytes: config.maxPayloadBytes }),
     agentHealth: new AgentHealthService(dataSource, deps.redis === undefined ? new MemoryHealthCache() : new RedisHealthCache(deps.redis, config.redisPrefix)),
     apiKeys: new ApiKeyService(dataSource, changes),
+    mutationLimiter: new MutationRateLimiter({ perSecond: config.mutationRatePerSecond, burst: config.mutationRateBurst }),
     auditLog: new AuditLogService(dataSource),
     events,
     live: new EventStreamService(events, bus, { bufferSize: config.subscriptionBufferEvents }),

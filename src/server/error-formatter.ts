@@ -50,7 +50,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { message: formatted.message, extensions: { code: 'QUERY_TOO_COMPLEX' } };
   }
   // The token limit stops the parser: to the client it is a too-complex query, not a typo.
-  if (code === 'GRAPHQL_PARSE_FAILED' && /more than \d+ tokens/.test(formatted.message)) {
+  // (graphql-js 16 words it "contains more that N tokens", so both spellings are matched.)
+  if (code === 'GRAPHQL_PARSE_FAILED' && /contains more (?:than|that) \d+ tokens/.test(formatted.message)) {
     return { message: formatted.message, extensions: { code: 'QUERY_TOO_COMPLEX' } };
   }
   if (isExpectedError(error) || (typeof code === 'string' && PASSTHROUGH_CODES.has(code) && !(original instanceof Error && !(original instanceof GraphQLError)))) {

@@ -170,6 +170,7 @@ describe('the live dashboard in a browser', () => {
     // Health figures follow the tasks; the metrics chart is drawn.
     await page.locator('.figure', { hasText: 'Succeeded' }).locator('.figure-value', { hasText: '2' }).waitFor({ timeout: LIVE_MS });
     await page.locator('[data-testid="metrics-chart"] canvas').waitFor();
+    await page.locator('.panel-metrics').getByText('2 succeeded · 0 failed').waitFor({ timeout: LIVE_MS });
     // Filtering by status asks the server for that status only.
     await page.getByLabel('Filter tasks by status').selectOption('FAILED');
     await page.getByText('No failed tasks.').waitFor();

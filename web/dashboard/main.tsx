@@ -4,7 +4,10 @@ import { createRoot } from 'react-dom/client';
 import 'uplot/dist/uPlot.min.css';
 import './styles/base.css';
 import './styles/layout.css';
-import './styles/views.css';
+import './styles/forms.css';
+import './styles/tables.css';
+import './styles/agent.css';
+import './styles/workflows.css';
 import { App } from './common/app';
 
 createRoot(document.getElementById('root')!).render(<App />);

@@ -10,6 +10,13 @@ import { useSession } from '../session/session-context';
 const SHOWN = 20;
 
 function Verification({ result }: { result: EvidenceVerification }) {
+  if (result.ok && result.checked === 0) {
+    return (
+      <p className="verification verification-none" data-testid="evidence-verification">
+        Nothing to verify yet.
+      </p>
+    );
+  }
   if (result.ok) {
     return (
       <p className="verification verification-ok" data-testid="evidence-verification">

@@ -4,23 +4,43 @@ import type { ChartColumns } from './metrics-series';
 
 const HEIGHT = 190;
 
+/** Bucket width the x axis is padded by, in seconds, so the newest minute's bars are not cut. */
+const PAD_S = 60;
+
+const count = (_u: uPlot, value: number | null): string => (value == null ? '—' : String(value));
+
 function options(width: number): uPlot.Options {
-  const bars = uPlot.paths.bars?.({ size: [0.7, 12], align: 0 });
+  // Side by side in each minute: succeeded left of the bucket start, failed right of it.
+  const okBars = uPlot.paths.bars?.({ size: [0.45, 12], align: -1 });
+  const failedBars = uPlot.paths.bars?.({ size: [0.45, 12], align: 1 });
+  const axis = { stroke: '#5b6675', grid: { stroke: '#eef1f5' }, ticks: { stroke: '#dde2ea' } };
   return {
     width,
     height: HEIGHT,
     cursor: { drag: { x: false, y: false } },
     legend: { show: true, live: true },
-    scales: { x: { time: true }, ms: { auto: true, range: (_u, _min, max) => [0, Math.max(10, max * 1.1)] }, n: { auto: true, range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.2))] } },
+    scales: {
+      x: { time: true, range: (_u, min, max) => [min - PAD_S / 2, max + PAD_S] },
+      n: { auto: true, range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.2))] },
+      ms: { auto: true, range: (_u, _min, max) => [0, Math.max(10, Math.ceil(max * 1.15))] },
+    },
     series: [
       {},
-      { label: 'Succeeded', scale: 'n', stroke: '#15803d', fill: 'rgba(21, 128, 61, 0.28)', width: 1, ...(bars ? { paths: bars } : {}), points: { show: false }, value: (_u, v) => (v == null ? '—' : String(v)) },
-      { label: 'Failed', scale: 'n', stroke: '#b91c1c', fill: 'rgba(185, 28, 28, 0.35)', width: 1, ...(bars ? { paths: bars } : {}), points: { show: false }, value: (_u, v) => (v == null ? '—' : String(v)) },
-      { label: 'Avg duration', scale: 'ms', stroke: '#1d4ed8', width: 2, spanGaps: false, points: { size: 4 }, value: (_u, v) => (v == null ? '—' : `${Math.round(v)} ms`) },
+      { label: 'Succeeded', scale: 'n', stroke: '#15803d', fill: 'rgba(21, 128, 61, 0.55)', width: 0, ...(okBars ? { paths: okBars } : {}), points: { show: false }, value: count },
+      { label: 'Failed', scale: 'n', stroke: '#b91c1c', fill: 'rgba(185, 28, 28, 0.6)', width: 0, ...(failedBars ? { paths: failedBars } : {}), points: { show: false }, value: count },
+      {
+        label: 'Avg duration',
+        scale: 'ms',
+        stroke: '#1d4ed8',
+        width: 2,
+        spanGaps: false,
+        points: { show: true, size: 5, fill: '#1d4ed8' },
+        value: (_u, v) => (v == null ? '—' : `${Math.round(v)} ms`),
+      },
     ],
     axes: [
-      { stroke: '#5b6675', grid: { stroke: '#eef1f5' }, ticks: { stroke: '#dde2ea' } },
-      { scale: 'n', stroke: '#5b6675', grid: { stroke: '#eef1f5' }, ticks: { stroke: '#dde2ea' }, size: 40, label: 'tasks / min', labelSize: 16 },
+      axis,
+      { ...axis, scale: 'n', size: 40, label: 'tasks / min', labelSize: 16 },
       { scale: 'ms', side: 1, stroke: '#1d4ed8', grid: { show: false }, size: 56, label: 'avg ms', labelSize: 16 },
     ],
   };

@@ -10,7 +10,7 @@ import { chartColumns, type ChartColumns, type MetricsReply } from './metrics-se
 const WINDOW_MS = 60 * 60 * 1_000;
 const BUCKET_SECONDS = 60;
 /** Task activity is folded into one re-read per this many ms. */
-const REFRESH_MS = 5_000;
+const REFRESH_MS = 2_000;
 
 /** The last hour of task.duration_ms, task.succeeded and task.failed, read again after task activity. */
 export function MetricsPanel({ agentId, activity, resync }: { agentId: string; activity: number; resync: number }) {

@@ -6,12 +6,12 @@ export interface MetricsReply {
   failed: Pick<MetricPoint, 'timestamp' | 'count' | 'sum'>[];
 }
 
-/** uPlot's columns: x in seconds, one value (or null: no point) per bucket. */
+/** uPlot's columns: x in seconds (bucket starts), then avg duration, succeeded, failed; null: nothing in that bucket. */
 export type ChartColumns = [number[], (number | null)[], (number | null)[], (number | null)[]];
 
 /**
- * Aligns the three metrics on every bucket of the window, so an idle minute shows as a gap
- * (duration) or zero (counts) rather than being skipped.
+ * Aligns the three metrics on every bucket of the window, so the time axis always spans the
+ * whole window and an idle minute shows as a gap rather than being skipped.
  */
 export function chartColumns(reply: MetricsReply, sinceMs: number, untilMs: number, bucketSeconds: number): ChartColumns {
   const bucketMs = bucketSeconds * 1_000;
@@ -24,8 +24,8 @@ export function chartColumns(reply: MetricsReply, sinceMs: number, untilMs: numb
   for (let at = first; at <= untilMs; at += bucketMs) {
     columns[0].push(at / 1_000);
     columns[1].push(duration.get(at) ?? null);
-    columns[2].push(succeeded.get(at) ?? 0);
-    columns[3].push(failed.get(at) ?? 0);
+    columns[2].push(succeeded.get(at) || null);
+    columns[3].push(failed.get(at) || null);
   }
   return columns;
 }

@@ -63,7 +63,11 @@ export function AgentForm({ types, agent, onSaved, onClose }: AgentFormProps) {
 
   const title = agent ? `Edit ${agent.name}` : 'New agent';
   return (
-    <div className="drawer-backdrop" onClick={(event) => event.target === event.currentTarget && onClose()}>
+    <div
+      className="drawer-backdrop"
+      onClick={(event) => event.target === event.currentTarget && onClose()}
+      onKeyDown={(event) => event.key === 'Escape' && onClose()}
+    >
       <form className="drawer" role="dialog" aria-modal="true" aria-labelledby="agent-form-title" onSubmit={(event) => void submit(event)} data-testid="agent-form">
         <header className="drawer-header">
           <h2 id="agent-form-title">{title}</h2>

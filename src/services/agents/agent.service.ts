@@ -4,13 +4,14 @@ import type { AgentRegistry } from '../../agents/agent-registry';
 import { AgentInstanceEntity } from '../../entities';
 import type { Actor } from '../common/actor';
 import { checkUuid, isUuid } from '../common/ids';
+import { checkJsonInput } from '../common/json-input';
 import { checkFirst, decodeTimeCursor, timeCursor, type Page, type PageArgs } from '../common/pagination';
 import { badInput, conflict, DomainError } from '../errors/domain-error';
 import type { ChangeRunner } from '../events/change-runner';
 import type { SecretBox } from '../secrets/secret-box';
 import { TASK_COLUMNS, taskFromRow, type TaskRow } from '../tasks/task-row';
 import type { TaskService } from '../tasks/task.service';
-import { checkJsonSize, sealConfig } from './agent-config';
+import { sealConfig } from './agent-config';
 import { lockLiveAgent } from './agent-lock';
 import { agentSnapshot } from './agent-snapshot';
 
@@ -64,7 +65,7 @@ export class AgentService {
       throw badInput(`unknown agent type "${command.type}"; known types: ${this.registry.list().map((t) => t.key).join(', ')}`, 'input.type');
     }
     const maxConcurrency = this.checkMaxConcurrency(command.maxConcurrency ?? 4, 'input.maxConcurrency');
-    checkJsonSize(command.config, this.options.maxConfigBytes, 'input.config');
+    checkJsonInput(command.config, this.options.maxConfigBytes, 'input.config');
     const id = randomUUID();
     const config = sealConfig(type, id, command.config, this.secretBox, null, 'input.config');
     return this.changes.run(actor, async (tx) => {
@@ -90,7 +91,7 @@ export class AgentService {
     const newName = command.name === undefined || command.name === null ? undefined : this.checkName(command.name, 'input.name');
     const maxConcurrency =
       command.maxConcurrency === undefined || command.maxConcurrency === null ? undefined : this.checkMaxConcurrency(command.maxConcurrency, 'input.maxConcurrency');
-    if (command.config !== undefined && command.config !== null) checkJsonSize(command.config, this.options.maxConfigBytes, 'input.config');
+    if (command.config !== undefined && command.config !== null) checkJsonInput(command.config, this.options.maxConfigBytes, 'input.config');
     return this.changes.run(actor, async (tx) => {
       const repo = tx.manager.getRepository(AgentInstanceEntity);
       const agent = await lockLiveAgent(tx, agentId);

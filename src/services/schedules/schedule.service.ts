@@ -1,9 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { AgentRegistry } from '../../agents/agent-registry';
 import { ScheduleEntity } from '../../entities';
-import { checkJsonSize, validateAgainstSchema } from '../agents/agent-config';
+import { validateAgainstSchema } from '../agents/agent-config';
 import type { Actor } from '../common/actor';
 import { checkUuid } from '../common/ids';
+import { checkJsonInput } from '../common/json-input';
 import { badInput, notFound } from '../errors/domain-error';
 import type { ChangeRunner } from '../events/change-runner';
 import type { ChangeTransaction } from '../events/change-transaction';
@@ -64,7 +65,7 @@ export class ScheduleService {
     const agentId = checkUuid(command.agentId, 'input.agentId');
     const cron = checkCron(command.cron);
     const payload = command.payload ?? {};
-    checkJsonSize(payload, this.options.maxPayloadBytes, 'input.payload');
+    checkJsonInput(payload, this.options.maxPayloadBytes, 'input.payload');
     return this.changes.run(actor, async (tx) => {
       const agents: { type: string; name: string }[] = await tx.manager.query('SELECT type, name FROM agent_instances WHERE id = $1 AND deleted_at IS NULL FOR SHARE', [agentId]);
       if (agents.length === 0) throw notFound('agent', agentId);

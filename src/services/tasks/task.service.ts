@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { AgentRegistry } from '../../agents/agent-registry';
-import { checkJsonSize, validateAgainstSchema } from '../agents/agent-config';
+import { validateAgainstSchema } from '../agents/agent-config';
 import type { Actor } from '../common/actor';
 import { checkUuid } from '../common/ids';
+import { checkJsonInput } from '../common/json-input';
 import { badInput, conflict, DomainError, notFound } from '../errors/domain-error';
 import type { ChangeRunner } from '../events/change-runner';
 import type { ChangeTransaction } from '../events/change-transaction';
@@ -171,7 +172,7 @@ export class TaskService {
     const type = command.type.trim();
     if (type.length === 0 || type.length > TASK_LIMITS.typeLength) throw badInput(`type must be 1-${TASK_LIMITS.typeLength} characters`, 'input.type');
     const payload = command.payload ?? {};
-    checkJsonSize(payload, this.options.maxPayloadBytes, 'input.payload');
+    checkJsonInput(payload, this.options.maxPayloadBytes, 'input.payload');
     const maxAttempts = command.maxAttempts ?? 3;
     if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > TASK_LIMITS.maxAttempts) {
       throw badInput(`maxAttempts must be between 1 and ${TASK_LIMITS.maxAttempts}`, 'input.maxAttempts');

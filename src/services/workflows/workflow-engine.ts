@@ -1,5 +1,6 @@
 import type { Actor } from '../common/actor';
 import { checkUuid } from '../common/ids';
+import { checkJsonInput } from '../common/json-input';
 import { badInput, conflict, notFound } from '../errors/domain-error';
 import type { ChangeRunner } from '../events/change-runner';
 import type { ChangeTransaction } from '../events/change-transaction';
@@ -58,8 +59,7 @@ export class WorkflowEngine {
     const workflow = await this.findWorkflow(command);
     const input = command.input === undefined || command.input === null ? {} : command.input;
     if (typeof input !== 'object' || Array.isArray(input)) throw badInput('input must be a JSON object', 'input.input');
-    const bytes = Buffer.byteLength(JSON.stringify(input), 'utf8');
-    if (bytes > this.options.maxPayloadBytes) throw badInput(`input is ${bytes} bytes; the limit is ${this.options.maxPayloadBytes}`, 'input.input');
+    checkJsonInput(input, this.options.maxPayloadBytes, 'input.input');
     const order = topologicalOrder(workflow.definition.steps)!;
     return this.changes.run(actor, async (tx) => {
       const { run, steps } = await insertRun(tx, workflow.id, input, order);

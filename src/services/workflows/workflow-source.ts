@@ -1,4 +1,5 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { jsonInputProblem, MAX_JSON_DEPTH } from '../common/json-input';
 import type { WorkflowProblem } from './workflow-definition';
 
 /** A path into the definition: keys and array indexes. */
@@ -40,6 +41,14 @@ export function parseSource(text: string, limits: ParseLimits): { source: Parsed
   if (bytes > limits.maxBytes) {
     return { source: null, problems: [{ message: `the definition is ${bytes} bytes; the limit is ${limits.maxBytes}`, path: null, line: 1 }] };
   }
+  // PostgreSQL cannot store a NUL character: the text is kept as submitted.
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) return { source: null, problems: [{ message: 'the definition contains a NUL character (\\u0000)', path: null, line: lineOfOffset(text, nul) }] };
+  // The YAML composer recurses per level of [ ] and { }: too deep a text is refused before it runs.
+  const nesting = flowNesting(text);
+  if (nesting !== null) {
+    return { source: null, problems: [{ message: `the definition nests [ ] and { } more than ${MAX_JSON_DEPTH} levels deep`, path: null, line: nesting.line }] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number): number => Math.max(1, lineCounter.linePos(offset).line);
@@ -55,7 +64,38 @@ export function parseSource(text: string, limits: ParseLimits): { source: Parsed
     const reason = error instanceof Error ? error.message : 'the document cannot be read';
     return { source: null, problems: [{ message: `the definition cannot be expanded: ${reason}`, path: null, line: 1 }] };
   }
-  return { source: { value, lineOf: (path, options = {}) => locate(doc, path, options.key === true, lineAt) }, problems: [] };
+  const lineOf = (path: readonly PathSegment[], options: { key?: boolean } = {}): number | null => locate(doc, path, options.key === true, lineAt);
+  // Values go to jsonb: nothing deeper than the JSON limit (block nesting too) and no NUL from an escape such as "\0".
+  const shape = jsonInputProblem(value);
+  if (shape !== null) {
+    const where = formatPath(shape.path);
+    return { source: null, problems: [{ message: `${where ?? 'the definition'} ${shape.message}`, path: where, line: lineOf(shape.path) }] };
+  }
+  return { source: { value, lineOf }, problems: [] };
+}
+
+function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) line += 1;
+  return line;
+}
+
+/**
+ * Where flow collections ([ ] and { }, so also JSON) first nest deeper than MAX_JSON_DEPTH,
+ * or null. Read with yaml's lexer, which is a state machine (no recursion) and knows quoted
+ * strings and comments from brackets.
+ */
+function flowNesting(text: string): { line: number } | null {
+  let depth = 0;
+  let line = 1;
+  for (const token of new Lexer().lex(text)) {
+    if (token === '[' || token === '{') {
+      depth += 1;
+      if (depth > MAX_JSON_DEPTH) return { line };
+    } else if (token === ']' || token === '}') depth = Math.max(0, depth - 1);
+    else for (let index = token.indexOf('\n'); index >= 0; index = token.indexOf('\n', index + 1)) line += 1;
+  }
+  return null;
 }
 
 /** Aliases that name no anchor, and more alias nodes than the limit (before any expansion). */
@@ -63,13 +103,16 @@ function aliasProblems(doc: Document, lineAt: (offset: number) => number, maxAli
   const problems: WorkflowProblem[] = [];
   let count = 0;
   visit(doc, {
-    Alias(_key, alias) {
+    Alias(_key, alias, ancestors) {
       count += 1;
       const offset = alias.range?.[0] ?? 0;
       if (count === maxAliasCount + 1) {
         problems.push({ message: `the definition uses more than ${maxAliasCount} aliases`, path: null, line: lineAt(offset) });
       }
-      if (alias.resolve(doc) === undefined) problems.push({ message: `alias *${alias.source} names no anchor`, path: null, line: lineAt(offset) });
+      const target = alias.resolve(doc);
+      if (target === undefined) problems.push({ message: `alias *${alias.source} names no anchor`, path: null, line: lineAt(offset) });
+      // An alias inside its own anchor's collection makes an endless (circular) value.
+      else if (ancestors.includes(target as never)) problems.push({ message: `alias *${alias.source} is inside the collection it names`, path: null, line: lineAt(offset) });
     },
   });
   return problems;

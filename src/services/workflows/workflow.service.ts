@@ -5,7 +5,7 @@ import { newestFirstAfter } from '../common/keyset';
 import { checkFirst, timeCursor, type Page } from '../common/pagination';
 import { badInput, DomainError } from '../errors/domain-error';
 import type { ChangeRunner } from '../events/change-runner';
-import type { WorkflowValidation } from './workflow-definition';
+import { MAX_NAME_LENGTH, WORKFLOW_NAME_PATTERN, type WorkflowValidation } from './workflow-definition';
 import { WORKFLOW_COLUMNS, workflowFromRow, type WorkflowRecord } from './workflow-rows';
 import type { WorkflowValidator } from './workflow-validator';
 
@@ -74,6 +74,10 @@ export class WorkflowService {
   /** A version of a name: the given one, else the latest. Null when there is none. */
   async findByName(name: string, version: number | null): Promise<WorkflowRecord | null> {
     if (version !== null && (!Number.isInteger(version) || version < 1)) throw badInput('version must be a positive whole number', 'input.version');
+    // No stored workflow has another name, and a NUL character would not even reach PostgreSQL.
+    if (!WORKFLOW_NAME_PATTERN.test(name) || name.length > MAX_NAME_LENGTH) {
+      throw badInput(`name must be 1 to ${MAX_NAME_LENGTH} letters, digits, "-", "_" or "."`, 'input.name');
+    }
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT ${WORKFLOW_COLUMNS} FROM agent_workflows w WHERE w.name = $1 AND ($2::int IS NULL OR w.version = $2) ORDER BY w.version DESC LIMIT 1`,
       [name, version],

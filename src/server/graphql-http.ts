@@ -38,6 +38,10 @@ export class GraphQLHttpHandler {
       schema,
       introspection: config.graphiql,
       csrfPrevention: true,
+      // Our SIGTERM handler drains and stops everything in order; Apollo's own would stop only
+      // Apollo and then re-raise the signal, killing the process before the pools and the
+      // embedded PostgreSQL are closed.
+      stopOnTerminationSignals: false,
       allowBatchedHttpRequests: false,
       includeStacktraceInErrorResponses: false,
       hideSchemaDetailsFromClientErrors: config.nodeEnv !== 'development',

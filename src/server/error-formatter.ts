@@ -71,7 +71,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { message: formatted.message, extensions: { code: 'QUERY_TOO_COMPLEX' } };
   }
   if (isExpectedError(error) || (typeof code === 'string' && PASSTHROUGH_CODES.has(code) && !(original instanceof Error && !(original instanceof GraphQLError)))) {
-    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    // `http` (a pre-execution refusal's status) is for Apollo, not the client (WebSocket errors still carry it here).
+    const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions: { ...extensions, code: typeof code === 'string' ? code : 'GRAPHQL_VALIDATION_FAILED' } };
   }
   log?.error({ err: original, correlationId, path: formatted.path }, 'unexpected error in a GraphQL operation');

@@ -7,17 +7,19 @@ import type { Services } from '../services';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { formatGraphQLError, isExpectedError } from './error-formatter';
 import { rateLimit } from './mutation-rate-limit';
-import { introspectionNeedsKey, operationRules, PARSE_OPTIONS, readsIntrospection } from './operation-policy';
+import { introspectionNeedsKey, operationRules, PARSE_OPTIONS, readsIntrospection, subscriptionNeedsWebSocket } from './operation-policy';
 import { createRequestContext, principalFrom } from './request-context';
 import { readBody, sendJson } from './http-io';
 
-/** Logs unexpected errors with the request's correlation id, and refuses anonymous introspection. */
+/** Refuses anonymous introspection and subscriptions (WebSocket only), and charges mutations to the key's rate limit. */
 function policyPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, operation }) {
           if (contextValue.principal === null && readsIntrospection(document)) throw introspectionNeedsKey();
+          // Executed over HTTP, a subscription field would fail as an internal error.
+          if (operation?.operation === 'subscription') throw subscriptionNeedsWebSocket(contextValue.principal !== null);
           if (operation?.operation === 'mutation' && contextValue.principal !== null) rateLimit(contextValue);
         },
       };

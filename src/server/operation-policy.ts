@@ -58,6 +58,18 @@ export function readsIntrospection(document: DocumentNode): boolean {
   return found;
 }
 
+/**
+ * Refusals before execution carry their HTTP status (Apollo answers 500 for an error thrown
+ * before execution without one); Apollo takes `http` out of the extensions it sends.
+ */
 export function introspectionNeedsKey(): GraphQLError {
-  return new GraphQLError('introspection needs an API key: send "Authorization: Bearer <key>"', { extensions: { code: 'UNAUTHENTICATED' } });
+  return new GraphQLError('introspection needs an API key: send "Authorization: Bearer <key>"', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+/** A subscription sent over HTTP, where it cannot run: without a key, the key is what is missing first. */
+export function subscriptionNeedsWebSocket(authenticated: boolean): GraphQLError {
+  if (!authenticated) return new GraphQLError('an API key is required: send "Authorization: Bearer <key>"', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  return new GraphQLError('subscriptions are served over WebSocket (graphql-ws, subprotocol graphql-transport-ws) at /graphql, not over HTTP', {
+    extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+  });
 }

@@ -103,7 +103,7 @@ export function createServices(deps: ServicesDependencies): Services {
     workflowEngine,
     taskService,
     taskHooks,
-    lifecycle: new AgentLifecycleService(changes, registry, secretBox, taskService),
+    lifecycle: new AgentLifecycleService(dataSource, changes, registry, secretBox, taskService),
     schedules: new ScheduleService(dataSource, changes, registry, taskService, { maxPayloadBytes: config.maxPayloadBytes }),
     metrics: new MetricQueryService(dataSource),
     liveness: new WorkerLivenessService(dataSource, changes, taskHooks),

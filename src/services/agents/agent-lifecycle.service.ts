@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import type { AgentRegistry } from '../../agents/agent-registry';
 import type { AgentLogger } from '../../agents/agent-type';
 import { AgentInstanceEntity } from '../../entities';
@@ -25,6 +26,7 @@ const CAN_STOP: readonly AgentStatus[] = ['STARTING', 'RUNNING', 'ERROR'];
 /** Starting and stopping agents: the state machine CREATED → STARTING → RUNNING → STOPPING → STOPPED (or ERROR). */
 export class AgentLifecycleService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly changes: ChangeRunner,
     private readonly registry: AgentRegistry,
     private readonly secretBox: SecretBox,
@@ -60,7 +62,7 @@ export class AgentLifecycleService {
 
   /** The agent.start job: runs the start hook outside any transaction, then records RUNNING or ERROR. */
   async completeStart(actor: Actor, agentId: string, log: (agentId: string) => AgentLogger): Promise<void> {
-    const agent = await this.changes.run(actor, async (tx) => tx.manager.getRepository(AgentInstanceEntity).findOneBy({ id: agentId }));
+    const agent = await this.dataSource.getRepository(AgentInstanceEntity).findOneBy({ id: agentId });
     if (agent === null || agent.status !== 'STARTING' || agent.deletedAt !== null) return;
     const type = this.registry.get(agent.type);
     let failure: string | null = type === undefined ? `agent type "${agent.type}" is not installed` : null;

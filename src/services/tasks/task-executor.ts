@@ -14,7 +14,7 @@ import type { SecretBox } from '../secrets/secret-box';
 import { lockTask, recordTaskChange, updateTask, type TaskHooks } from './task-events';
 import { addTaskJob } from './task-jobs';
 import { jsonResult, raceAbort, retryDelayMs, TaskAbort, type AttemptOutcome } from './task-outcome';
-import type { TaskView } from './task-row';
+import { TASK_COLUMNS, taskFromRow, type TaskRow, type TaskView } from './task-row';
 
 export interface TaskExecutorDeps {
   dataSource: DataSource;
@@ -149,14 +149,14 @@ export class TaskExecutor {
   }
 
   private async claim(tx: ChangeTransaction, taskId: string): Promise<Claim> {
-    const peek: { agent_id: string }[] = await tx.manager.query('SELECT agent_id FROM agent_tasks WHERE id = $1', [taskId]);
-    if (peek.length === 0) return { kind: 'skip' };
     // Agent row first, then the task: the same order as finish, so the two never deadlock.
     const agents: ClaimedAgent[] = await tx.manager.query(
-      'SELECT id, name, type, status, max_concurrency, config, deleted_at FROM agent_instances WHERE id = $1 FOR UPDATE',
-      [peek[0]!.agent_id],
+      `SELECT id, name, type, status, max_concurrency, config, deleted_at FROM agent_instances
+       WHERE id = (SELECT agent_id FROM agent_tasks WHERE id = $1) FOR UPDATE`,
+      [taskId],
     );
-    const agent = agents[0]!;
+    const agent = agents[0];
+    if (agent === undefined) return { kind: 'skip' };
     const task = await lockTask(tx, taskId);
     if (task === null || task.status !== 'QUEUED') return { kind: 'skip' };
     if (agent.deleted_at !== null || agent.status !== 'RUNNING') {
@@ -181,18 +181,20 @@ export class TaskExecutor {
   }
 
   private async finish(tx: ChangeTransaction, taskId: string, outcome: AttemptOutcome): Promise<void> {
-    const peek: { agent_id: string }[] = await tx.manager.query('SELECT agent_id FROM agent_tasks WHERE id = $1', [taskId]);
     const agents: { id: string; status: string; max_concurrency: number }[] = await tx.manager.query(
-      'SELECT id, status, max_concurrency FROM agent_instances WHERE id = $1 FOR UPDATE',
-      [peek[0]!.agent_id],
+      'SELECT id, status, max_concurrency FROM agent_instances WHERE id = (SELECT agent_id FROM agent_tasks WHERE id = $1) FOR UPDATE',
+      [taskId],
     );
     const agent = agents[0]!;
-    const task = await lockTask(tx, taskId);
+    const rows: (TaskRow & { worker_id: string | null; cancel_requested_at: Date | null })[] = await tx.manager.query(
+      `SELECT ${TASK_COLUMNS}, t.worker_id, t.cancel_requested_at FROM agent_tasks t WHERE t.id = $1 FOR UPDATE`,
+      [taskId],
+    );
+    const row = rows[0];
     // Another worker took this attempt over (we were presumed dead), or it was recorded already.
-    if (task === null || task.status !== 'RUNNING') return;
-    const owner: { worker_id: string | null; cancel_requested_at: Date | null }[] = await tx.manager.query('SELECT worker_id, cancel_requested_at FROM agent_tasks WHERE id = $1', [taskId]);
-    if (owner[0]!.worker_id !== this.workerId) return;
-    const cancelRequested = owner[0]!.cancel_requested_at !== null;
+    if (row === undefined || row.status !== 'RUNNING' || row.worker_id !== this.workerId) return;
+    const task = taskFromRow(row);
+    const cancelRequested = row.cancel_requested_at !== null;
     const effective: AttemptOutcome = cancelRequested && outcome.kind !== 'succeeded' ? { kind: 'cancelled' } : outcome;
     const durationSql = `duration_ms = (extract(epoch FROM (now() - started_at)) * 1000)::int`;
     let finished: TaskView;

@@ -59,8 +59,11 @@ export async function startWorker(services: Services, options: WorkerOptions): P
     workerId,
   );
   const systemActor = { name: `worker:${workerId}`, correlationId: null };
+  // Every id graphile-worker may lock jobs under, for forceUnlockWorkers after this process dies:
+  // graphile-worker 0.17 locks fetched jobs under its pool's id, not its workers' ids.
   const graphileWorkerIds: string[] = [];
   const events = new EventEmitter();
+  events.on('pool:create', ({ workerPool }: { workerPool: { id: string } }) => graphileWorkerIds.push(workerPool.id));
   events.on('worker:create', ({ worker }: { worker: { workerId: string } }) => graphileWorkerIds.push(worker.workerId));
   const pgPool = new Pool({ connectionString: options.databaseUrl, max: options.concurrency + 4, application_name: 'velocity-worker' });
   // An idle connection dropped by a PostgreSQL restart must not crash the process.
@@ -92,7 +95,10 @@ export async function startWorker(services: Services, options: WorkerOptions): P
         ...options.extraTasks,
       },
     });
+    // Now with the ids of the running pool: a death before the next beat still frees its jobs.
+    await services.liveness.beat(workerId, graphileWorkerIds);
   } catch (error: unknown) {
+    await runner?.stop().catch(() => undefined);
     await utils?.release();
     await pgPool.end();
     throw error;

@@ -2,14 +2,24 @@ import { badInput } from '../errors/domain-error';
 import { decodeTimeCursor } from './pagination';
 
 /**
- * SQL for "rows after this cursor" in a newest-first (created_at DESC, id DESC) list.
+ * The sort key of newest-first lists. Cursors carry JavaScript times (milliseconds) while
+ * PostgreSQL keeps microseconds, so lists sort and compare on the millisecond-truncated time
+ * (then the id): a cursor then names its row's position exactly, and nothing created in the
+ * same millisecond is skipped or repeated across pages.
+ */
+export function newestFirstOrder(alias: string): string {
+  return `date_trunc('milliseconds', ${alias}.created_at) DESC, ${alias}.id DESC`;
+}
+
+/**
+ * SQL for "rows after this cursor" in a newest-first list (see newestFirstOrder).
  * Returns the condition and the params it adds, numbered from `offset + 1`.
  */
 export function newestFirstAfter(after: string | null | undefined, alias: string, offset: number): { sql: string; params: unknown[] } {
   if (!after) return { sql: 'TRUE', params: [] };
   const cursor = decodeTimeCursor(after);
   return {
-    sql: `(${alias}.created_at, ${alias}.id) < ($${offset + 1}::timestamptz, $${offset + 2}::uuid)`,
+    sql: `(date_trunc('milliseconds', ${alias}.created_at), ${alias}.id) < ($${offset + 1}::timestamptz, $${offset + 2}::uuid)`,
     params: [cursor.createdAt.toISOString(), cursor.id],
   };
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { checkUuid, isUuid } from '../common/ids';
-import { newestFirstAfter } from '../common/keyset';
+import { newestFirstAfter, newestFirstOrder } from '../common/keyset';
 import { checkFirst, timeCursor, type Page } from '../common/pagination';
 import { TASK_COLUMNS, taskFromRow, type TaskRow, type TaskView } from './task-row';
 
@@ -47,7 +47,7 @@ export class TaskQueryService {
     const pageParams = [...params, ...keyset.params, first + 1];
     const rows: TaskRow[] = await this.dataSource.query(
       `SELECT ${TASK_COLUMNS} FROM agent_tasks t WHERE ${base} AND ${keyset.sql}
-       ORDER BY t.created_at DESC, t.id DESC LIMIT $${pageParams.length}`,
+       ORDER BY ${newestFirstOrder('t')} LIMIT $${pageParams.length}`,
       pageParams,
     );
     const items = rows.slice(0, first).map(taskFromRow);
@@ -71,7 +71,7 @@ export class TaskQueryService {
     const params = [...baseParams, ...keyset.params, first + 1];
     const rows: (TaskRow & { rank: string })[] = await this.dataSource.query(
       `SELECT * FROM (
-         SELECT ${TASK_COLUMNS}, row_number() OVER (PARTITION BY t.agent_id ORDER BY t.created_at DESC, t.id DESC) AS rank
+         SELECT ${TASK_COLUMNS}, row_number() OVER (PARTITION BY t.agent_id ORDER BY ${newestFirstOrder('t')}) AS rank
          FROM agent_tasks t WHERE t.agent_id = ANY($1::uuid[]) AND ${statusSql} AND ${keyset.sql}
        ) ranked WHERE rank <= $${params.length} ORDER BY agent_id, rank`,
       params,

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { isUuid } from '../common/ids';
-import { newestFirstAfter } from '../common/keyset';
+import { newestFirstAfter, newestFirstOrder } from '../common/keyset';
 import { checkFirst, timeCursor, type Page } from '../common/pagination';
 import { RUN_COLUMNS, runFromRow, STEP_COLUMNS, stepFromRow, type StepRunRecord, type WorkflowRunRecord } from './workflow-rows';
 
@@ -45,7 +45,7 @@ export class WorkflowRunQueryService {
     const params = [ids, ...keyset.params, first + 1];
     const rows: Row[] = await this.dataSource.query(
       `SELECT * FROM (
-         SELECT ${RUN_COLUMNS}, row_number() OVER (PARTITION BY r.workflow_id ORDER BY r.created_at DESC, r.id DESC) AS rank
+         SELECT ${RUN_COLUMNS}, row_number() OVER (PARTITION BY r.workflow_id ORDER BY ${newestFirstOrder('r')}) AS rank
          FROM workflow_runs r WHERE r.workflow_id = ANY($1::uuid[]) AND ${keyset.sql}
        ) ranked WHERE rank <= $${params.length} ORDER BY workflow_id, rank`,
       params,

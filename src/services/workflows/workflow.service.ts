@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { checkUuid, isUuid } from '../common/ids';
-import { newestFirstAfter } from '../common/keyset';
+import { newestFirstAfter, newestFirstOrder } from '../common/keyset';
 import { checkFirst, timeCursor, type Page } from '../common/pagination';
 import { badInput, DomainError } from '../errors/domain-error';
 import type { ChangeRunner } from '../events/change-runner';
@@ -95,7 +95,7 @@ export class WorkflowService {
     const pageParams = [...params, ...keyset.params, first + 1];
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT ${WORKFLOW_COLUMNS} FROM agent_workflows w WHERE ${base} AND ${keyset.sql}
-       ORDER BY w.created_at DESC, w.id DESC LIMIT $${pageParams.length}`,
+       ORDER BY ${newestFirstOrder('w')} LIMIT $${pageParams.length}`,
       pageParams,
     );
     const items = rows.slice(0, first).map(workflowFromRow);

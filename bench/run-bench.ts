@@ -12,6 +12,9 @@ import { measureThroughput } from './measures/throughput.measure';
 import { measureWorkflowOverhead } from './measures/workflow-overhead.measure';
 import { formatTable, writeReport, type BenchRow } from './report';
 
+const progress = (text: string): void => {
+  process.stderr.write(`[bench] ${text}\n`);
+};
 const f = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 
 function residentMb(pid: number): number {
@@ -33,18 +36,22 @@ async function main(): Promise<void> {
   const database = await createBenchDatabase(baseUrl);
   let api: ApiUnderTest | undefined;
   try {
+    progress('raw graphile-worker baseline');
     const raw = await measureRawGraphile(database.url, sizes.throughputTasks, sizes.throughputClients, concurrency);
     api = await startApi(database.url, redisUrl, { WORKER_CONCURRENCY: String(concurrency) });
+    progress('throughput through distributeTask');
     const throughput = await measureThroughput(api, database.url, sizes.throughputTasks, sizes.throughputClients);
     const ratio = throughput.tasksPerSecond / raw.jobsPerSecond;
     details['throughput'] = { raw, throughput, ratio };
     rows.push({ measure: `throughput: ${sizes.throughputTasks} tasks, ${sizes.throughputClients} clients`, figure: `${f(throughput.tasksPerSecond)} tasks/s`, baseline: `graphile-worker ${f(raw.jobsPerSecond)} jobs/s (ratio ${f(ratio, 2)})`, goal: 'ratio >= 0.5', met: judge(ratio >= 0.5) });
 
+    progress('live latency');
     const live = await measureLiveLatency(api, sizes.subscribers, sizes.liveChanges);
     details['live'] = live;
     rows.push({ measure: `live: ${live.subscribers} subscribers x ${live.changes} changes`, figure: `p50 ${f(live.p50Ms)} / p99 ${f(live.p99Ms)} / max ${f(live.maxMs)} ms`, baseline: `${live.deliveries} deliveries`, goal: 'p99 < 25 ms', met: judge(live.p99Ms < 25) });
 
     const agentId = await runningHealthAgent(api.url, api.adminKey, `query-${Date.now()}`, 4);
+    progress('query latency under load');
     const hello = await measureQuery(api, 'hello', HELLO_QUERY, {}, sizes.queryDurationSeconds, sizes.queryConnections);
     const status = await measureQuery(api, 'agent status', STATUS_QUERY, { id: agentId }, sizes.queryDurationSeconds, sizes.queryConnections);
     const list = await measureQuery(api, 'agents list', LIST_QUERY, {}, sizes.queryDurationSeconds, sizes.queryConnections);
@@ -54,11 +61,13 @@ async function main(): Promise<void> {
     rows.push({ measure: 'agent(id){status health}', figure: `${f(status.requestsPerSecond, 0)} req/s, p99 ${f(status.p99Ms)} ms`, baseline: `hello ${f(hello.requestsPerSecond, 0)} req/s (ratio ${f(statusRatio, 2)})`, goal: 'ratio >= 0.5, p99 < 20 ms', met: judge(statusRatio >= 0.5 && status.p99Ms < 20) });
     rows.push({ measure: 'agents(first:50){health tasks(first:5)}', figure: `${f(list.requestsPerSecond, 0)} req/s, p99 ${f(list.p99Ms)} ms, ${statements} SQL`, baseline: `hello ${f(hello.requestsPerSecond, 0)} req/s`, goal: '<= 4 SQL statements', met: judge(statements <= 4) });
 
+    progress('agent startup');
     const startup = await measureAgentStartup(api, database.url, sizes.startupAgents);
     details['startup'] = startup;
     rows.push({ measure: `agent startup x ${startup.agents}`, figure: `p50 ${f(startup.p50Ms)} / p99 ${f(startup.p99Ms)} ms`, baseline: 'seed target 5 s', goal: 'p99 < 50 ms', met: judge(startup.p99Ms < 50) });
 
     try {
+      progress('workflow overhead');
       const workflow = await measureWorkflowOverhead(api, database.url, sizes.workflowRuns, sizes.workflowSteps);
       details['workflow'] = workflow;
       rows.push({ measure: `workflow: ${workflow.steps}-step chain x ${workflow.runs}`, figure: `p50 ${f(workflow.p50OverheadPerStepMs)} ms/step overhead`, baseline: `p50 total ${f(workflow.p50TotalMs)} ms`, goal: '< 20 ms per step', met: judge(workflow.p50OverheadPerStepMs < 20) });

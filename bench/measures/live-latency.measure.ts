@@ -66,5 +66,5 @@ export async function measureLiveLatency(api: ApiUnderTest, subscribers: number,
   while (Date.now() < deadline && [...sent.keys()].some((id) => (receipts.get(id)?.length ?? 0) < subscribers)) await new Promise((resolve) => setTimeout(resolve, 50));
   for (const [id, started] of sent) for (const at of receipts.get(id) ?? []) latencies.push(at - started);
   for (const client of clients) await client.dispose();
-  return { subscribers, changes, deliveries: latencies.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: Math.max(...latencies) };
+  return { subscribers, changes, deliveries: latencies.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: latencies.reduce((max, value) => Math.max(max, value), Number.NEGATIVE_INFINITY) };
 }

@@ -126,6 +126,7 @@ export async function startWorker(services: Services, options: WorkerOptions): P
     if (ids.length > 0) await workerUtils.forceUnlockWorkers(ids);
     for (const worker of dead) log.warn({ deadWorker: worker.workerId }, 'took over the tasks of a dead worker');
   });
+  every(1_000, 'blocked-task sweep', () => executor.wakeStalled(systemActor));
   const sweep = scheduleSweep(services, workerId);
   every(config.schedulerIntervalMs, 'scheduler', () => sweep());
 

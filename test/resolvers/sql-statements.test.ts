@@ -133,9 +133,10 @@ describe('SQL statements per query', () => {
       expect(node.logs.edges.map((edge) => edge.node.message)).toEqual([expect.stringContaining('updated'), expect.stringContaining('created')]);
     }
 
-    // toHaveLength prints the statements on failure, so a per-row query shows.
-    expect(forFifty).toHaveLength(forFive.length);
-    // agents: count + page; health: 1; tasks: count + page; logs: count + page.
+    // No statement per row: ten times the agents costs no more statements (the 5-agent page,
+    // being partial, also counts the agents; the 50-agent one shows them all and need not).
+    expect(forFifty.length).toBeLessThanOrEqual(forFive.length);
+    // agents: (count +) page; health: 1; tasks: page with window counts; logs: count + page.
     expect(forFifty.length).toBeLessThanOrEqual(7);
   });
 

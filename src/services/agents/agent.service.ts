@@ -178,7 +178,8 @@ export class AgentService {
       const pattern = `%${filter.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       query.andWhere('a.name ILIKE :pattern', { pattern });
     }
-    const totalCount = await query.getCount();
+    // Counted separately only when the page does not already show the whole list.
+    const countQuery = query.clone();
     // A cursor holds a JS Date (milliseconds) while created_at has microseconds: ordering and
     // comparing on the millisecond-truncated time keeps the two consistent, so the agent a cursor
     // names is never returned again and none created in the same millisecond is skipped.
@@ -198,6 +199,7 @@ export class AgentService {
     }
     const rows = await query.orderBy(createdMs, 'ASC').addOrderBy('a.id', 'ASC').limit(first + 1).getMany();
     const items = rows.slice(0, first);
+    const totalCount = !page.after && rows.length <= first ? rows.length : await countQuery.getCount();
     return { items, cursors: items.map((agent) => timeCursor(agent.createdAt, agent.id)), hasNextPage: rows.length > first, totalCount };
   }
 

@@ -67,7 +67,7 @@ export class ScheduleService {
     const payload = command.payload ?? {};
     checkJsonInput(payload, this.options.maxPayloadBytes, 'input.payload');
     return this.changes.run(actor, async (tx) => {
-      const agents: { type: string; name: string }[] = await tx.manager.query('SELECT type, name FROM agent_instances WHERE id = $1 AND deleted_at IS NULL FOR SHARE', [agentId]);
+      const agents: { type: string; name: string }[] = await tx.manager.query('SELECT type, name FROM agent_instances WHERE id = $1 AND deleted_at IS NULL FOR KEY SHARE', [agentId]);
       if (agents.length === 0) throw notFound('agent', agentId);
       const taskType = this.registry.get(agents[0]!.type)?.taskTypes[command.taskType];
       if (taskType === undefined) throw badInput(`agent "${agents[0]!.name}" (type ${agents[0]!.type}) does not accept task type "${command.taskType}"`, 'input.taskType');

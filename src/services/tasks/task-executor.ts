@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { returningRows } from '../../db/returning-rows';
 import type { AgentRegistry } from '../../agents/agent-registry';
-import { isPermanentFailure, type AgentLogger, type EvidenceRecorder } from '../../agents/agent-type';
+import type { AgentLogger, EvidenceRecorder } from '../../agents/agent-type';
 import type { Logger } from '../../logging/logger';
 import { openConfig } from '../agents/agent-config';
 import type { AgentLifecycleService } from '../agents/agent-lifecycle.service';
@@ -13,7 +13,7 @@ import { recordMetrics } from '../metrics/metric-query.service';
 import type { SecretBox } from '../secrets/secret-box';
 import { lockTask, recordTaskChange, updateTask, type TaskHooks } from './task-events';
 import { addTaskJob } from './task-jobs';
-import { jsonResult, raceAbort, retryDelayMs, TaskAbort, type AttemptOutcome } from './task-outcome';
+import { jsonResult, outcomeOf, raceAbort, retryDelayMs, TaskAbort, type AttemptOutcome } from './task-outcome';
 import { TASK_COLUMNS, taskFromRow, type TaskRow, type TaskView } from './task-row';
 
 export interface TaskExecutorDeps {
@@ -46,6 +46,13 @@ type Claim = { kind: 'run'; task: TaskView; agent: ClaimedAgent } | { kind: 'ski
 
 /** How often running tasks are checked for a cancel request from any process, in ms. Default 250. */
 const CANCEL_POLL_MS = 250;
+
+/**
+ * How long a worker keeps trying to record an attempt's outcome while PostgreSQL is away (a
+ * restart), in ms, waiting 250 ms doubling to 5 s between tries. Default 60_000. Past it the
+ * job fails; its retry finds the task still RUNNING under this worker and runs it again.
+ */
+const RECORD_PATIENCE_MS = 60_000;
 
 /**
  * Runs tasks on a worker: claims a QUEUED task (respecting its agent's maxConcurrency
@@ -97,12 +104,27 @@ export class TaskExecutor {
       );
       outcome = { kind: 'succeeded', result: jsonResult(result) };
     } catch (error: unknown) {
-      outcome = this.outcomeOf(error);
+      outcome = outcomeOf(error);
     } finally {
       if (timer !== undefined) clearTimeout(timer);
       this.running.delete(task.id);
     }
-    await this.deps.changes.run(actor, (tx) => this.finish(tx, task.id, outcome));
+    await this.record(actor, task.id, outcome);
+  }
+
+  /** Records the outcome, trying again while PostgreSQL is unreachable (see RECORD_PATIENCE_MS): an outcome is never dropped for a restart. */
+  private async record(actor: Actor, taskId: string, outcome: AttemptOutcome): Promise<void> {
+    const deadline = Date.now() + RECORD_PATIENCE_MS;
+    for (let delayMs = 250; ; delayMs = Math.min(delayMs * 2, 5_000)) {
+      try {
+        await this.deps.changes.run(actor, (tx) => this.finish(tx, taskId, outcome));
+        return;
+      } catch (error: unknown) {
+        if (Date.now() + delayMs > deadline) throw error;
+        this.deps.logger.warn({ err: { message: (error as Error).message }, taskId }, 'recording a task outcome failed; trying again');
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
   }
 
   /** Aborts every running handler (worker shutdown): their tasks are handed back to the queue. */
@@ -113,21 +135,6 @@ export class TaskExecutor {
   stop(): void {
     if (this.cancelPoll !== undefined) clearInterval(this.cancelPoll);
     this.cancelPoll = undefined;
-  }
-
-  private outcomeOf(error: unknown): AttemptOutcome {
-    if (error instanceof TaskAbort) {
-      switch (error.reason) {
-        case 'timeout':
-          return { kind: 'timed-out', error: error.message };
-        case 'cancel':
-          return { kind: 'cancelled' };
-        case 'shutdown':
-          return { kind: 'handed-back' };
-      }
-    }
-    const message = error instanceof Error ? `${error.name === 'Error' || error.name === 'PermanentTaskError' ? '' : `${error.name}: `}${error.message}` : String(error);
-    return { kind: 'failed', error: message.slice(0, 4000), retryable: !isPermanentFailure(error) };
   }
 
   private ensureCancelPolling(): void {
@@ -149,19 +156,20 @@ export class TaskExecutor {
   }
 
   private async claim(tx: ChangeTransaction, taskId: string): Promise<Claim> {
-    // Agent row first, then the task: the same order as finish, so the two never deadlock.
+    // The agent row serialises the claims of one agent (the concurrency count must not race).
+    // NO KEY UPDATE: task inserts (their foreign-key check) and routing (KEY SHARE) go on meanwhile.
     const agents: ClaimedAgent[] = await tx.manager.query(
       `SELECT id, name, type, status, max_concurrency, config, deleted_at FROM agent_instances
-       WHERE id = (SELECT agent_id FROM agent_tasks WHERE id = $1) FOR UPDATE`,
+       WHERE id = (SELECT agent_id FROM agent_tasks WHERE id = $1) FOR NO KEY UPDATE`,
       [taskId],
     );
     const agent = agents[0];
     if (agent === undefined) return { kind: 'skip' };
     const task = await lockTask(tx, taskId);
-    if (task === null || task.status !== 'QUEUED') return { kind: 'skip' };
+    if (task === null || (task.status !== 'QUEUED' && !(await this.lostHere(tx, task)))) return { kind: 'skip' };
     if (agent.deleted_at !== null || agent.status !== 'RUNNING') {
       const cancelled = await updateTask(tx, task.id, `status = 'CANCELLED', error = $2, completed_at = now(), blocked_at = NULL`, [`agent is ${agent.deleted_at !== null ? 'deleted' : agent.status}`]);
-      await recordTaskChange(tx, this.deps.hooks, cancelled, 'QUEUED', { level: 'WARN', message: `task ${task.type} cancelled: agent "${agent.name}" is not running` });
+      await recordTaskChange(tx, this.deps.hooks, cancelled, task.status, { level: 'WARN', message: `task ${task.type} cancelled: agent "${agent.name}" is not running` });
       return { kind: 'skip' };
     }
     const running: { count: string }[] = await tx.manager.query(`SELECT count(*) AS count FROM agent_tasks WHERE agent_id = $1 AND status = 'RUNNING'`, [agent.id]);
@@ -176,13 +184,26 @@ export class TaskExecutor {
       const waited: { ms: number }[] = await tx.manager.query('SELECT (extract(epoch FROM (started_at - queued_at)) * 1000)::float8 AS ms FROM agent_tasks WHERE id = $1', [task.id]);
       await recordMetrics(tx.manager, [{ agentId: agent.id, taskId: task.id, name: METRIC.taskQueueWaitMs, value: Math.max(0, waited[0]!.ms) }]);
     }
-    await recordTaskChange(tx, this.deps.hooks, started, 'QUEUED', { level: 'INFO', message: `task ${task.type} attempt ${started.attempts} of ${started.maxAttempts} started` });
+    await recordTaskChange(tx, this.deps.hooks, started, task.status, { level: 'INFO', message: `task ${task.type} attempt ${started.attempts} of ${started.maxAttempts} started` });
     return { kind: 'run', task: started, agent };
   }
 
+  /**
+   * A task RUNNING under this worker that this worker no longer runs: its outcome could not
+   * be recorded (PostgreSQL away past RECORD_PATIENCE_MS) and its job is being retried. It
+   * runs again as a new attempt, as after a takeover; nothing else would ever finish it.
+   */
+  private async lostHere(tx: ChangeTransaction, task: TaskView): Promise<boolean> {
+    if (task.status !== 'RUNNING' || this.running.has(task.id)) return false;
+    const rows: { worker_id: string | null }[] = await tx.manager.query('SELECT worker_id FROM agent_tasks WHERE id = $1', [task.id]);
+    return rows[0]?.worker_id === this.workerId;
+  }
+
   private async finish(tx: ChangeTransaction, taskId: string, outcome: AttemptOutcome): Promise<void> {
+    // No agent lock here: finishing never raises the agent's running count. A wake-up lost to a
+    // concurrent claim is caught by the worker's blocked-task sweep (wakeStalled).
     const agents: { id: string; status: string; max_concurrency: number }[] = await tx.manager.query(
-      'SELECT id, status, max_concurrency FROM agent_instances WHERE id = (SELECT agent_id FROM agent_tasks WHERE id = $1) FOR UPDATE',
+      'SELECT id, status, max_concurrency FROM agent_instances WHERE id = (SELECT agent_id FROM agent_tasks WHERE id = $1)',
       [taskId],
     );
     const agent = agents[0]!;
@@ -234,13 +255,28 @@ export class TaskExecutor {
     }
     if (finished.durationMs !== null && effective.kind !== 'handed-back') samples.push({ agentId: agent.id, taskId, name: METRIC.taskDurationMs, value: finished.durationMs });
     await recordMetrics(tx.manager, samples);
-    await tx.manager.query('UPDATE agent_instances SET last_active_at = now() WHERE id = $1', [agent.id]);
     if (agent.status === 'STOPPING') await this.deps.lifecycle.finishStoppingIfIdle(tx, agent.id);
     await this.wakeBlocked(tx, agent.id, agent.max_concurrency);
   }
 
+  /**
+   * Safety net run by every worker: blocked tasks of agents that have free slots get their
+   * jobs back (a wake-up can be lost when a claim and a finish of one agent race).
+   */
+  async wakeStalled(actor: Actor): Promise<number> {
+    return this.deps.changes.run(actor, async (tx) => {
+      const agents: { agent_id: string; max_concurrency: number }[] = await tx.manager.query(
+        `SELECT DISTINCT t.agent_id, a.max_concurrency FROM agent_tasks t JOIN agent_instances a ON a.id = t.agent_id
+         WHERE t.status = 'QUEUED' AND t.blocked_at IS NOT NULL AND t.blocked_at < now() - interval '1 second'`,
+      );
+      let woken = 0;
+      for (const agent of agents) woken += await this.wakeBlocked(tx, agent.agent_id, agent.max_concurrency);
+      return woken;
+    });
+  }
+
   /** A slot was freed: the longest-waiting blocked tasks of the agent get their jobs back. */
-  private async wakeBlocked(tx: ChangeTransaction, agentId: string, maxConcurrency: number): Promise<void> {
+  private async wakeBlocked(tx: ChangeTransaction, agentId: string, maxConcurrency: number): Promise<number> {
     const woken = returningRows<{ id: string; priority: number }>(await tx.manager.query(
       `WITH free AS (
          SELECT greatest($2::int - count(*), 0) AS slots FROM agent_tasks WHERE agent_id = $1 AND status = 'RUNNING'
@@ -252,5 +288,6 @@ export class TaskExecutor {
       [agentId, maxConcurrency],
     ));
     for (const task of woken) await addTaskJob(tx.manager, task.id, null, task.priority);
+    return woken.length;
   }
 }

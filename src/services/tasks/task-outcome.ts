@@ -1,3 +1,5 @@
+import { isPermanentFailure } from '../../agents/agent-type';
+
 /** How one attempt ended, as the executor records it. */
 export type AttemptOutcome =
   | { kind: 'succeeded'; result: unknown }
@@ -14,6 +16,22 @@ export class TaskAbort extends Error {
     super(message);
     this.name = 'TaskAbort';
   }
+}
+
+/** How a handler's throw ends the attempt: our own aborts by their reason, anything else a failure (retryable unless permanent). */
+export function outcomeOf(error: unknown): AttemptOutcome {
+  if (error instanceof TaskAbort) {
+    switch (error.reason) {
+      case 'timeout':
+        return { kind: 'timed-out', error: error.message };
+      case 'cancel':
+        return { kind: 'cancelled' };
+      case 'shutdown':
+        return { kind: 'handed-back' };
+    }
+  }
+  const message = error instanceof Error ? `${error.name === 'Error' || error.name === 'PermanentTaskError' ? '' : `${error.name}: `}${error.message}` : String(error);
+  return { kind: 'failed', error: message.slice(0, 4000), retryable: !isPermanentFailure(error) };
 }
 
 /** Delay before attempt `attempt + 1`, in ms: base × 2^(attempt-1), at most 60 s. */

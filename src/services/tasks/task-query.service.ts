@@ -63,19 +63,24 @@ export class TaskQueryService {
     const ids = agentIds.map((id) => id.toLowerCase());
     const statusSql = status === null ? 'TRUE' : 't.status = $2';
     const baseParams: unknown[] = status === null ? [ids] : [ids, status];
-    const counts: { agent_id: string; count: string }[] = await this.dataSource.query(
-      `SELECT t.agent_id, count(*) AS count FROM agent_tasks t WHERE t.agent_id = ANY($1::uuid[]) AND ${statusSql} GROUP BY t.agent_id`,
-      baseParams,
-    );
     const keyset = newestFirstAfter(after, 't', baseParams.length);
     const params = [...baseParams, ...keyset.params, first + 1];
-    const rows: (TaskRow & { rank: string })[] = await this.dataSource.query(
+    // Without a cursor the window count is each agent's total: one statement for the whole batch.
+    const rows: (TaskRow & { rank: string; total: string })[] = await this.dataSource.query(
       `SELECT * FROM (
-         SELECT ${TASK_COLUMNS}, row_number() OVER (PARTITION BY t.agent_id ORDER BY ${newestFirstOrder('t')}) AS rank
+         SELECT ${TASK_COLUMNS}, row_number() OVER (PARTITION BY t.agent_id ORDER BY ${newestFirstOrder('t')}) AS rank,
+                count(*) OVER (PARTITION BY t.agent_id) AS total
          FROM agent_tasks t WHERE t.agent_id = ANY($1::uuid[]) AND ${statusSql} AND ${keyset.sql}
        ) ranked WHERE rank <= $${params.length} ORDER BY agent_id, rank`,
       params,
     );
+    const counts: { agent_id: string; count: string }[] =
+      after === null
+        ? [...new Map(rows.map((row) => [row.agent_id, { agent_id: row.agent_id, count: row.total }])).values()]
+        : await this.dataSource.query(
+            `SELECT t.agent_id, count(*) AS count FROM agent_tasks t WHERE t.agent_id = ANY($1::uuid[]) AND ${statusSql} GROUP BY t.agent_id`,
+            baseParams,
+          );
     const countByAgent = new Map(counts.map((row) => [row.agent_id, Number(row.count)]));
     const rowsByAgent = new Map<string, TaskView[]>();
     for (const row of rows) {

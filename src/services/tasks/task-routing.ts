@@ -25,14 +25,15 @@ interface AgentRow {
 
 /**
  * Picks the agent a task goes to, inside the transaction that creates it. The chosen
- * agent's row is share-locked, so a concurrent stopAgent cannot slip in between.
+ * agent's row is key-share-locked, so a concurrent stopAgent (FOR UPDATE) cannot slip in
+ * between, while workers claiming this agent's tasks (FOR NO KEY UPDATE) do not block it.
  * agentId: that agent. agentType: the least-loaded RUNNING agent of that type.
  * Neither: the least-loaded RUNNING agent whose type accepts the task type.
  */
 export async function routeTask(tx: ChangeTransaction, registry: AgentRegistry, request: RouteRequest, pathPrefix: string): Promise<RoutedAgent> {
   if (request.agentId) {
     const agentId = checkUuid(request.agentId, `${pathPrefix}agentId`);
-    const rows: AgentRow[] = await tx.manager.query('SELECT id, name, type, status, deleted_at FROM agent_instances WHERE id = $1 FOR SHARE', [agentId]);
+    const rows: AgentRow[] = await tx.manager.query('SELECT id, name, type, status, deleted_at FROM agent_instances WHERE id = $1 FOR KEY SHARE', [agentId]);
     const agent = rows[0];
     if (agent === undefined || agent.deleted_at !== null) throw notFound('agent', agentId);
     const type = registry.get(agent.type);
@@ -63,7 +64,7 @@ export async function routeTask(tx: ChangeTransaction, registry: AgentRegistry, 
      WHERE a.type = ANY($1::text[]) AND a.status = 'RUNNING' AND a.deleted_at IS NULL
      ORDER BY l.load ASC, a.created_at ASC
      LIMIT 1
-     FOR SHARE OF a`,
+     FOR KEY SHARE OF a`,
     [types],
   );
   const agent = rows[0];

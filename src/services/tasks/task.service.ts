@@ -145,7 +145,7 @@ export class TaskService {
       if (task === null) throw notFound('task', taskId);
       if (task.status !== 'FAILED' && task.status !== 'CANCELLED') throw conflict(`task ${taskId} is ${task.status}; only FAILED or CANCELLED tasks can be retried`);
       const agent: { status: string; name: string; deleted_at: Date | null }[] = await tx.manager.query(
-        'SELECT status, name, deleted_at FROM agent_instances WHERE id = $1 FOR SHARE',
+        'SELECT status, name, deleted_at FROM agent_instances WHERE id = $1 FOR KEY SHARE',
         [task.agentId],
       );
       if (agent[0] === undefined || agent[0].deleted_at !== null) throw conflict('the task\'s agent was deleted');

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { hostname } from 'node:os';
 import { Logger as GraphileLogger, makeWorkerUtils, run, type Runner, type TaskList, type WorkerUtils } from 'graphile-worker';
-import { Pool } from 'pg';
 import { agentStartJob } from '../jobs/agent-start.job';
 import { EVENT_RETENTION_CRONTAB, EVENT_RETENTION_TASK, eventRetentionJob } from '../jobs/event-retention.job';
 import { scheduleSweep } from '../jobs/schedule-sweep.job';
@@ -11,6 +10,7 @@ import type { Services } from '../services';
 import { JOB_RUN_TASK, JOB_START_AGENT } from '../services/tasks/task-jobs';
 import { TaskExecutor } from '../services/tasks/task-executor';
 import { agentLogWriter } from './agent-log-writer';
+import { PatientPool } from './patient-pool';
 
 export interface WorkerOptions {
   databaseUrl: string;
@@ -65,7 +65,16 @@ export async function startWorker(services: Services, options: WorkerOptions): P
   const events = new EventEmitter();
   events.on('pool:create', ({ workerPool }: { workerPool: { id: string } }) => graphileWorkerIds.push(workerPool.id));
   events.on('worker:create', ({ worker }: { worker: { workerId: string } }) => graphileWorkerIds.push(worker.workerId));
-  const pgPool = new Pool({ connectionString: options.databaseUrl, max: options.concurrency + 4, application_name: 'velocity-worker' });
+  // How long graphile-worker waits for a connection while PostgreSQL restarts, in ms.
+  const connectPatienceMs = 120_000;
+  let waiting = false;
+  const pgPool = new PatientPool({ connectionString: options.databaseUrl, max: options.concurrency + 4, application_name: 'velocity-worker' }, connectPatienceMs, (error) => {
+    if (!waiting) log.warn({ err: { message: (error as Error).message } }, 'PostgreSQL unavailable; the worker waits for it');
+    waiting = true;
+  });
+  pgPool.on('connect', () => {
+    waiting = false;
+  });
   // An idle connection dropped by a PostgreSQL restart must not crash the process.
   pgPool.on('error', (error: Error) => log.warn({ err: { message: error.message } }, 'worker pool connection error'));
   pgPool.on('connect', (client) => client.on('error', (error: Error) => log.warn({ err: { message: error.message } }, 'worker connection error')));

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { retryWhileUnavailable } from '../../db/connection-errors';
 import { returningRows } from '../../db/returning-rows';
 import type { AgentRegistry } from '../../agents/agent-registry';
 import type { AgentLogger, EvidenceRecorder } from '../../agents/agent-type';
@@ -48,11 +49,11 @@ type Claim = { kind: 'run'; task: TaskView; agent: ClaimedAgent } | { kind: 'ski
 const CANCEL_POLL_MS = 250;
 
 /**
- * How long a worker keeps trying to record an attempt's outcome while PostgreSQL is away (a
- * restart), in ms, waiting 250 ms doubling to 5 s between tries. Default 60_000. Past it the
- * job fails; its retry finds the task still RUNNING under this worker and runs it again.
+ * How long a worker keeps trying to claim a task or record an attempt's outcome while
+ * PostgreSQL is unavailable (a restart), in ms. Default 60_000. Past it the job fails; its
+ * retry finds the task still RUNNING under this worker and runs it again.
  */
-const RECORD_PATIENCE_MS = 60_000;
+const PATIENCE_MS = 60_000;
 
 /**
  * Runs tasks on a worker: claims a QUEUED task (respecting its agent's maxConcurrency
@@ -75,7 +76,7 @@ export class TaskExecutor {
   /** The task.run job. Never throws for a task's own failure: the outcome is recorded instead. */
   async runJob(taskId: string, jobId: string): Promise<void> {
     const actor: Actor = { name: `worker:${this.workerId}`, correlationId: `job:${jobId}` };
-    const claim = await this.deps.changes.run(actor, (tx) => this.claim(tx, taskId));
+    const claim = await this.patiently(taskId, 'claiming a task', () => this.deps.changes.run(actor, (tx) => this.claim(tx, taskId)));
     if (claim.kind === 'skip') return;
     const { task, agent } = claim;
     const controller = new AbortController();
@@ -109,22 +110,13 @@ export class TaskExecutor {
       if (timer !== undefined) clearTimeout(timer);
       this.running.delete(task.id);
     }
-    await this.record(actor, task.id, outcome);
+    // The outcome is known: a PostgreSQL restart must not lose it.
+    await this.patiently(task.id, 'recording a task outcome', () => this.deps.changes.run(actor, (tx) => this.finish(tx, task.id, outcome)));
   }
 
-  /** Records the outcome, trying again while PostgreSQL is unreachable (see RECORD_PATIENCE_MS): an outcome is never dropped for a restart. */
-  private async record(actor: Actor, taskId: string, outcome: AttemptOutcome): Promise<void> {
-    const deadline = Date.now() + RECORD_PATIENCE_MS;
-    for (let delayMs = 250; ; delayMs = Math.min(delayMs * 2, 5_000)) {
-      try {
-        await this.deps.changes.run(actor, (tx) => this.finish(tx, taskId, outcome));
-        return;
-      } catch (error: unknown) {
-        if (Date.now() + delayMs > deadline) throw error;
-        this.deps.logger.warn({ err: { message: (error as Error).message }, taskId }, 'recording a task outcome failed; trying again');
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
-      }
-    }
+  /** Runs a transaction of the job again while PostgreSQL is unavailable, for up to PATIENCE_MS. */
+  private patiently<T>(taskId: string, what: string, work: () => Promise<T>): Promise<T> {
+    return retryWhileUnavailable(work, PATIENCE_MS, (error) => this.deps.logger.warn({ err: { message: (error as Error).message }, taskId }, `${what} failed: PostgreSQL unavailable; trying again`));
   }
 
   /** Aborts every running handler (worker shutdown): their tasks are handed back to the queue. */

@@ -128,9 +128,19 @@ export async function startWorker(services: Services, options: WorkerOptions): P
     timer.unref();
     timers.push(timer);
   };
-  every(config.workerHeartbeatMs, 'heartbeat', () => services.liveness.beat(workerId, graphileWorkerIds));
+  // While PostgreSQL is away nobody's heartbeat lands: once this worker could not beat for longer
+  // than WORKER_STALE_MS itself, it judges others' silence only after they had as long to beat again.
+  let lastBeatAt = Date.now();
+  let judgesFrom = lastBeatAt;
+  every(config.workerHeartbeatMs, 'heartbeat', async () => {
+    await services.liveness.beat(workerId, graphileWorkerIds);
+    const now = Date.now();
+    if (now - lastBeatAt > config.workerStaleMs) judgesFrom = now + config.workerStaleMs;
+    lastBeatAt = now;
+  });
   every(config.workerHeartbeatMs, 'dead-worker sweep', async () => {
-    const dead = await services.liveness.takeOverDead(systemActor, config.workerStaleMs);
+    if (Date.now() < judgesFrom) return;
+    const dead = await services.liveness.takeOverDead(systemActor, config.workerStaleMs, workerId);
     const ids = dead.flatMap((worker) => worker.graphileWorkerIds);
     if (ids.length > 0) await workerUtils.forceUnlockWorkers(ids);
     for (const worker of dead) log.warn({ deadWorker: worker.workerId }, 'took over the tasks of a dead worker');

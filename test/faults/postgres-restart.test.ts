@@ -10,9 +10,9 @@ import { waitFor } from '../support/wait-for';
 import { alive, spawnApi, spawnWorker } from './fault-processes';
 import { startOwnPostgres, type OwnPostgres } from './own-postgres';
 
-// PostgreSQL restarted under load, with an API process and a worker process against it:
+// PostgreSQL restarted under load, with an API process (and its worker) and a worker process against it:
 // /readyz goes 503 then 200, requests in between fail cleanly (a coded error or a 503, never a
-// dropped connection), neither process exits, and every task submitted reaches SUCCEEDED.
+// dropped connection), neither process exits, no worker is taken for dead, and every task submitted reaches SUCCEEDED.
 
 const QUERY = `{ agents(first: 5) { totalCount edges { node { name health { queuedTasks } } } } tasks(first: 5) { totalCount } }`;
 const DISTRIBUTE = `mutation ($agentId: ID!, $sleepMs: Int!) { distributeTask(input: { type: "noop", agentId: $agentId, payload: { sleepMs: $sleepMs } }) { id } }`;
@@ -42,8 +42,10 @@ describe('PostgreSQL restarted under load', () => {
   });
 
   it('reports 503 then 200 on /readyz, fails requests cleanly, keeps both processes and loses no task', async () => {
-    const env = { DATABASE_URL: postgres.url, DATA_DIR: dataDir, ADMIN_API_KEY: adminKey, LOG_LEVEL: 'warn', TASK_RETRY_BASE_MS: '50' };
-    const api = await spawnApi({ ...env, RUN_WORKER: 'false', MUTATION_RATE_BURST: '100000', MUTATION_RATE_PER_SECOND: '100000' });
+    // Heartbeats go stale in 1.5 s: the outage outlasts that, and must still not count as a worker's death.
+    const env = { DATABASE_URL: postgres.url, DATA_DIR: dataDir, ADMIN_API_KEY: adminKey, LOG_LEVEL: 'warn', TASK_RETRY_BASE_MS: '50', WORKER_HEARTBEAT_MS: '300', WORKER_STALE_MS: '1500' };
+    // Two workers: the API's own and a worker process.
+    const api = await spawnApi({ ...env, RUN_WORKER: 'true', MUTATION_RATE_BURST: '100000', MUTATION_RATE_PER_SECOND: '100000' });
     const worker = await spawnWorker({ ...env, WORKER_CONCURRENCY: '5' });
     processes.push(api.process, worker.process);
     const client: GraphQLClient = graphqlClient(api.url, adminKey);
@@ -84,9 +86,12 @@ describe('PostgreSQL restarted under load', () => {
 
     await waitFor(async () => (submitted.length >= 20 ? true : undefined), 'tasks submitted before the restart');
     await postgres.stop();
+    const stoppedAt = Date.now();
     await waitFor(async () => ((await readiness()) === 503 ? true : undefined), '/readyz to report PostgreSQL down', 10_000);
     const refusedBefore = Object.values(outcomes.refused).reduce((sum, n) => sum + n, 0);
     await waitFor(async () => (Object.values(outcomes.refused).reduce((sum, n) => sum + n, 0) >= refusedBefore + 10 ? true : undefined), 'requests to fail during the outage', 15_000);
+    // Down for longer than WORKER_STALE_MS at least.
+    await waitFor(async () => (Date.now() - stoppedAt > 2_500 ? true : undefined), 'the outage to outlast a heartbeat', 10_000);
     await postgres.start();
     await waitFor(async () => ((await readiness()) === 200 ? true : undefined), '/readyz to be ready again', 30_000);
     const afterRestart = submitted.length;
@@ -94,7 +99,6 @@ describe('PostgreSQL restarted under load', () => {
     stopped = true;
     await load;
 
-    console.log(JSON.stringify(outcomes), submitted.length);
     expect(outcomes.unclean).toEqual([]);
     expect(Object.keys(outcomes.refused).length).toBeGreaterThan(0);
     const unfinished = async (): Promise<{ status: string; n: string }[]> =>
@@ -109,6 +113,9 @@ describe('PostgreSQL restarted under load', () => {
     const finals = await sql<{ n: string }>(postgres.url, `SELECT count(*)::text AS n FROM events WHERE kind = 'TASK_STATUS' AND status = 'SUCCEEDED' AND task_id = ANY($1::uuid[])`, [submitted]);
     expect(finals[0]!.n).toBe(String(submitted.length));
     expect([alive(api.process), alive(worker.process)]).toEqual([true, true]);
+    // No process died, so no task was taken over from a "dead" worker.
+    const takeovers = await sql(postgres.url, `SELECT message FROM agent_logs WHERE message LIKE '%taken over%'`);
+    expect(takeovers).toEqual([]);
     expect(`${api.process.stderr()}${worker.process.stderr()}`).not.toMatch(/Unhandled|uncaught|FATAL/i);
   }, 240_000);
 });

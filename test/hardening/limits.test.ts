@@ -140,6 +140,19 @@ describe('HTTP request limits', () => {
     expect(tasks).toHaveLength(0);
   });
 
+  it('refuses a subscription sent over HTTP with a 4xx and a code, never running it', async () => {
+    const subscription = `subscription { overviewUpdated { queueDepth } }`;
+    const withKey = await server.admin.request(subscription);
+    expect([withKey.status, errorCode(withKey), withKey.data ?? null]).toEqual([400, 'BAD_REQUEST', null]);
+    expect(withKey.errors![0]!.message).toMatch(/WebSocket/);
+    const anonymous = await server.as(null).request(subscription);
+    expect([anonymous.status, errorCode(anonymous), anonymous.data ?? null]).toEqual([401, 'UNAUTHENTICATED', null]);
+    // Refusals before execution carry their own status, never a 500.
+    const introspection = await server.as(null).request(`{ __schema { queryType { name } } }`);
+    expect([introspection.status, errorCode(introspection)]).toEqual([401, 'UNAUTHENTICATED']);
+    expect(JSON.stringify([withKey.errors, anonymous.errors, introspection.errors])).not.toContain('"http"');
+  });
+
   it('refuses a task payload over MAX_PAYLOAD_BYTES over WebSocket too', async () => {
     const socket = wsClient(server.wsUrl, server.adminKey);
     try {

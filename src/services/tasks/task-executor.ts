@@ -165,7 +165,8 @@ export class TaskExecutor {
       return { kind: 'skip' };
     }
     const running: { count: string }[] = await tx.manager.query(`SELECT count(*) AS count FROM agent_tasks WHERE agent_id = $1 AND status = 'RUNNING'`, [agent.id]);
-    if (Number(running[0]!.count) >= agent.max_concurrency) {
+    // A task lost here (still RUNNING) holds its own slot: it is not one more.
+    if (Number(running[0]!.count) - (task.status === 'RUNNING' ? 1 : 0) >= agent.max_concurrency) {
       // It waits without a job; the next task of this agent to finish wakes it.
       await tx.manager.query('UPDATE agent_tasks SET blocked_at = now(), updated_at = now() WHERE id = $1', [task.id]);
       return { kind: 'skip' };
@@ -182,7 +183,7 @@ export class TaskExecutor {
 
   /**
    * A task RUNNING under this worker that this worker no longer runs: its outcome could not
-   * be recorded (PostgreSQL away past RECORD_PATIENCE_MS) and its job is being retried. It
+   * be recorded (PostgreSQL away past PATIENCE_MS) and its job is being retried. It
    * runs again as a new attempt, as after a takeover; nothing else would ever finish it.
    */
   private async lostHere(tx: ChangeTransaction, task: TaskView): Promise<boolean> {

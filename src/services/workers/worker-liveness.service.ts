@@ -41,15 +41,17 @@ export class WorkerLivenessService {
   /**
    * Finds workers silent for longer than `staleMs`, re-queues their RUNNING tasks and marks
    * them stopped, all in one transaction; returns them so the caller can unlock their jobs.
-   * Concurrent sweeps in several workers take each dead worker once (SKIP LOCKED).
+   * Concurrent sweeps in several workers take each dead worker once (SKIP LOCKED). The
+   * sweeping worker (`selfId`) is alive by definition: after a PostgreSQL outage longer than
+   * `staleMs` its own heartbeat looks stale until its next beat, yet its tasks still run.
    */
-  async takeOverDead(actor: Actor, staleMs: number): Promise<DeadWorker[]> {
+  async takeOverDead(actor: Actor, staleMs: number, selfId: string): Promise<DeadWorker[]> {
     return this.changes.run(actor, async (tx) => {
       const dead: { worker_id: string; graphile_worker_ids: string[] }[] = await tx.manager.query(
         `SELECT worker_id, graphile_worker_ids FROM worker_heartbeats
-         WHERE stopped_at IS NULL AND heartbeat_at < now() - ($1::int * interval '1 millisecond')
+         WHERE stopped_at IS NULL AND heartbeat_at < now() - ($1::int * interval '1 millisecond') AND worker_id <> $2
          FOR UPDATE SKIP LOCKED`,
-        [staleMs],
+        [staleMs, selfId],
       );
       if (dead.length === 0) return [];
       const ids = dead.map((row) => row.worker_id);

@@ -128,8 +128,9 @@ export async function startWorker(services: Services, options: WorkerOptions): P
     timer.unref();
     timers.push(timer);
   };
-  // While PostgreSQL is away nobody's heartbeat lands: once this worker could not beat for longer
-  // than WORKER_STALE_MS itself, it judges others' silence only after they had as long to beat again.
+  // While PostgreSQL is away nobody's heartbeat lands: a worker judges others' silence only while
+  // its own beats land, and after a gap of its own longer than WORKER_STALE_MS only once the
+  // others have had as long to beat again.
   let lastBeatAt = Date.now();
   let judgesFrom = lastBeatAt;
   every(config.workerHeartbeatMs, 'heartbeat', async () => {
@@ -139,7 +140,7 @@ export async function startWorker(services: Services, options: WorkerOptions): P
     lastBeatAt = now;
   });
   every(config.workerHeartbeatMs, 'dead-worker sweep', async () => {
-    if (Date.now() < judgesFrom) return;
+    if (Date.now() < judgesFrom || Date.now() - lastBeatAt > config.workerStaleMs) return;
     const dead = await services.liveness.takeOverDead(systemActor, config.workerStaleMs, workerId);
     const ids = dead.flatMap((worker) => worker.graphileWorkerIds);
     if (ids.length > 0) await workerUtils.forceUnlockWorkers(ids);

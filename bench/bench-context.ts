@@ -10,6 +10,9 @@ import { freePort } from '../src/runtime/free-port';
 export interface BenchSizes {
   throughputTasks: number;
   throughputClients: number;
+  /** distributeTasks: concurrent callers and tasks a call. */
+  bulkClients: number;
+  bulkPerCall: number;
   subscribers: number;
   liveChanges: number;
   queryDurationSeconds: number;
@@ -22,6 +25,8 @@ export interface BenchSizes {
 export const FULL_SIZES: BenchSizes = {
   throughputTasks: 5_000,
   throughputClients: 32,
+  bulkClients: 4,
+  bulkPerCall: 250,
   subscribers: 1_000,
   liveChanges: 200,
   queryDurationSeconds: 10,
@@ -34,6 +39,8 @@ export const FULL_SIZES: BenchSizes = {
 export const SMOKE_SIZES: BenchSizes = {
   throughputTasks: 40,
   throughputClients: 4,
+  bulkClients: 2,
+  bulkPerCall: 10,
   subscribers: 5,
   liveChanges: 5,
   queryDurationSeconds: 1,

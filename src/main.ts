@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logging/logger';
 import { startApiProcess } from './runtime/api-process';
+import { startIdleHeapTrim } from './runtime/idle-heap-trim';
 
 /** `npm start`: the whole product in one process. */
 async function main(): Promise<void> {
@@ -14,8 +15,10 @@ async function main(): Promise<void> {
     process.stdout.write(`Generated admin API key (shown once, kept in ${api.adminKey.path}):\n  ${api.adminKey.secret}\n`);
   }
   logger.info({ url: api.url, worker: config.runWorker }, 'velocity started');
+  const heapTrim = startIdleHeapTrim({ idleMs: config.idleHeapTrimMs }, logger);
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'shutting down');
+    heapTrim.stop();
     api.close().then(
       () => process.exit(0),
       (error: unknown) => {

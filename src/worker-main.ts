@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logging/logger';
 import { openDatabase } from './runtime/database';
+import { startIdleHeapTrim } from './runtime/idle-heap-trim';
 import { createServices } from './services';
 import { loadKeyMaterial } from './services/secrets/key-material';
 import { startWorker } from './worker/worker-process';
@@ -16,8 +17,10 @@ async function main(): Promise<void> {
   const services = createServices({ config, dataSource: database.dataSource, keys, logger });
   const worker = await startWorker(services, { databaseUrl: database.url, concurrency: config.workerConcurrency });
   process.stdout.write(`velocity worker ${worker.workerId} running (concurrency ${config.workerConcurrency})\n`);
+  const heapTrim = startIdleHeapTrim({ idleMs: config.idleHeapTrimMs }, logger);
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'worker shutting down');
+    heapTrim.stop();
     worker
       .stop()
       .then(() => database.close())

@@ -1,4 +1,3 @@
-import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { ApiUnderTest } from '../bench-context';
 import { gql, percentile, runningHealthAgent } from '../graphql-http';
@@ -12,59 +11,65 @@ export interface LiveLatency {
   maxMs: number;
 }
 
+/** Time between changes, in ms: the bare-ws baseline's interval, so both measure the same load. */
+export const LIVE_CHANGE_INTERVAL_MS = 25;
+
 /**
- * `subscribers` graphql-ws clients (one socket each) subscribed to taskUpdated(agentId);
- * `changes` tasks distributed one after another. Latency: from sending the mutation (its
- * commit happens inside that span) to each subscriber's receipt of the QUEUED update.
+ * `subscribers` sockets speaking graphql-transport-ws (bare `ws` and JSON.parse, as the bare-ws
+ * baseline's clients: the load generator shares the machine's cores with the server, and a full
+ * client library per socket would weigh on the figure) subscribed to taskUpdated(agentId);
+ * `changes` tasks distributed `LIVE_CHANGE_INTERVAL_MS` apart, each queued an hour ahead so it
+ * is one change. Latency: from sending the mutation (its commit happens inside that span) to
+ * each subscriber's receipt of the QUEUED update.
  */
 export async function measureLiveLatency(api: ApiUnderTest, subscribers: number, changes: number): Promise<LiveLatency> {
   const agentId = await runningHealthAgent(api.url, api.adminKey, `live-${Date.now()}`, 1_000);
   const receipts = new Map<string, number[]>();
-  const clients: Client[] = [];
-  let ready = 0;
-  await new Promise<void>((resolve, reject) => {
-    for (let index = 0; index < subscribers; index += 1) {
-      const client = createClient({
-        url: `${api.url.replace('http', 'ws')}/graphql`,
-        webSocketImpl: WebSocket,
-        connectionParams: { authorization: `Bearer ${api.adminKey}` },
-        retryAttempts: 0,
-        on: {
-          connected: () => {
-            ready += 1;
-            if (ready === subscribers) resolve();
-          },
-        },
+  const sockets: WebSocket[] = [];
+  const subscribe = JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `subscription ($agentId: ID) { taskUpdated(agentId: $agentId) { id status } }`, variables: { agentId } } });
+  await Promise.all(
+    Array.from({ length: subscribers }, () => {
+      const socket = new WebSocket(`${api.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+      sockets.push(socket);
+      return new Promise<void>((resolve, reject) => {
+        socket.once('error', reject);
+        socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${api.adminKey}` } })));
+        socket.on('message', (data: Buffer) => {
+          const at = performance.now();
+          const message = JSON.parse(data.toString()) as { type: string; payload?: { data?: { taskUpdated?: { id: string; status: string } }; errors?: unknown } };
+          if (message.type === 'connection_ack') {
+            socket.send(subscribe);
+            resolve();
+          } else if (message.type === 'next') {
+            const update = message.payload?.data?.taskUpdated;
+            if (update?.status !== 'QUEUED') return;
+            const list = receipts.get(update.id) ?? [];
+            list.push(at);
+            receipts.set(update.id, list);
+          } else if (message.type === 'error') {
+            reject(new Error(`subscription refused: ${JSON.stringify(message.payload)}`));
+          }
+        });
       });
-      clients.push(client);
-      client.subscribe<{ taskUpdated: { id: string; status: string } }>(
-        { query: `subscription ($agentId: ID) { taskUpdated(agentId: $agentId) { id status } }`, variables: { agentId } },
-        {
-          next: ({ data }) => {
-            if (data?.taskUpdated.status !== 'QUEUED') return;
-            const list = receipts.get(data.taskUpdated.id) ?? [];
-            list.push(performance.now());
-            receipts.set(data.taskUpdated.id, list);
-          },
-          error: reject,
-          complete: () => undefined,
-        },
-      );
-    }
-  });
-  // Subscriptions are registered once the socket acknowledged; give the server a moment to attach them all.
+    }),
+  );
+  // graphql-transport-ws does not acknowledge a subscribe: give the server a moment to attach them all.
   await new Promise((resolve) => setTimeout(resolve, 500));
   const latencies: number[] = [];
   const sent = new Map<string, number>();
   for (let change = 0; change < changes; change += 1) {
     const started = performance.now();
-    const { distributeTask } = await gql(api.url, api.adminKey, `mutation ($input: DistributeTaskInput!) { distributeTask(input: $input) { id } }`, { input: { type: 'noop', agentId } });
+    // Queued for later: each change is exactly one event (a task that ran would add RUNNING
+    // and SUCCEEDED, 200 more changes fanned out to every subscriber).
+    const { distributeTask } = await gql(api.url, api.adminKey, `mutation ($input: DistributeTaskInput!) { distributeTask(input: $input) { id } }`, {
+      input: { type: 'noop', agentId, runAt: new Date(Date.now() + 3_600_000).toISOString() },
+    });
     sent.set(distributeTask.id, started);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + LIVE_CHANGE_INTERVAL_MS - performance.now())));
   }
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline && [...sent.keys()].some((id) => (receipts.get(id)?.length ?? 0) < subscribers)) await new Promise((resolve) => setTimeout(resolve, 50));
   for (const [id, started] of sent) for (const at of receipts.get(id) ?? []) latencies.push(at - started);
-  for (const client of clients) await client.dispose();
+  for (const socket of sockets) socket.terminate();
   return { subscribers, changes, deliveries: latencies.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: latencies.reduce((max, value) => Math.max(max, value), Number.NEGATIVE_INFINITY) };
 }

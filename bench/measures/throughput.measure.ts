@@ -10,19 +10,28 @@ export interface TaskThroughput {
 }
 
 /**
- * End to end: `tasks` noop tasks submitted through distributeTask over HTTP by `clients`
- * concurrent clients, timed from the first request to the last SUCCEEDED (its completed_at).
+ * End to end: `tasks` noop tasks submitted through distributeTask (or, `perCall` > 1,
+ * distributeTasks) over HTTP by `clients` concurrent clients, timed from the first request to
+ * the last SUCCEEDED (its completed_at).
  */
-export async function measureThroughput(api: ApiUnderTest, databaseUrl: string, tasks: number, clients: number): Promise<TaskThroughput> {
+export async function measureThroughput(api: ApiUnderTest, databaseUrl: string, tasks: number, clients: number, perCall = 1): Promise<TaskThroughput> {
   const agentId = await runningHealthAgent(api.url, api.adminKey, `throughput-${Date.now()}`, 1_000);
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
     const startedAt = new Date();
     const started = performance.now();
-    await pooled(tasks, clients, async () => {
-      await gql(api.url, api.adminKey, `mutation ($input: DistributeTaskInput!) { distributeTask(input: $input) { id } }`, { input: { type: 'noop', agentId } });
-    });
+    if (perCall === 1) {
+      await pooled(tasks, clients, async () => {
+        await gql(api.url, api.adminKey, `mutation ($input: DistributeTaskInput!) { distributeTask(input: $input) { id } }`, { input: { type: 'noop', agentId } });
+      });
+    } else {
+      // distributeTasks: `perCall` tasks a call.
+      await pooled(Math.ceil(tasks / perCall), clients, async (call) => {
+        const inputs = Array.from({ length: Math.min(perCall, tasks - call * perCall) }, () => ({ type: 'noop', agentId }));
+        await gql(api.url, api.adminKey, `mutation ($inputs: [DistributeTaskInput!]!) { distributeTasks(inputs: $inputs) { id } }`, { inputs });
+      });
+    }
     const submitSeconds = (performance.now() - started) / 1000;
     for (;;) {
       const { rows } = await db.query(`SELECT count(*) FILTER (WHERE status IN ('SUCCEEDED','FAILED','CANCELLED'))::int AS done, max(completed_at) AS last FROM agent_tasks WHERE agent_id = $1`, [agentId]);

@@ -60,6 +60,17 @@ export interface Config {
   readonly mutationRateBurst: number;
   /** How often a worker looks for due schedules, in ms. Default 1_000. */
   readonly schedulerIntervalMs: number;
+  /**
+   * Jobs a worker fetches (and locks) per round trip to PostgreSQL; 1 fetches each job as a
+   * worker asks for it. Above 1, jobs wait in the process that fetched them even while another
+   * worker process sits idle (up to 1 s, then they go back), for fewer round trips. Default 1.
+   */
+  readonly workerFetchBatch: number;
+  /**
+   * Idle time after which a process gives back the heap a burst left reserved (one full
+   * collection), in ms; 0 turns it off. Default 5_000.
+   */
+  readonly idleHeapTrimMs: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -192,8 +203,10 @@ export function loadConfig(env: Env): Config {
     workerHeartbeatMs: integer(env, 'WORKER_HEARTBEAT_MS', 5_000, 100, 600_000),
     workerStaleMs: integer(env, 'WORKER_STALE_MS', 20_000, 500, 3_600_000),
     schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_MS', 1_000, 50, 600_000),
+    workerFetchBatch: integer(env, 'WORKER_FETCH_BATCH', 1, 1, 1_000),
     mutationRatePerSecond: integer(env, 'MUTATION_RATE_PER_SECOND', 100, 1, 1_000_000),
     mutationRateBurst: integer(env, 'MUTATION_RATE_BURST', 1_000, 1, 10_000_000),
+    idleHeapTrimMs: integer(env, 'IDLE_HEAP_TRIM_MS', 5_000, 0, 3_600_000),
   };
   if (config.workerStaleMs <= config.workerHeartbeatMs) {
     throw new ConfigError('WORKER_STALE_MS', `must be larger than WORKER_HEARTBEAT_MS (${config.workerHeartbeatMs})`);

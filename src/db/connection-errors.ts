@@ -2,7 +2,7 @@
  * Error codes of a PostgreSQL that is restarting or out of reach: refused or dropped sockets,
  * and SQLSTATE class 08 (connection exception) and 57P01-57P03 (shutting down, starting up).
  */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+export const UNAVAILABLE_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
 
 /** Messages of pg and TypeORM for a connection lost mid-use, which carry no code. */
 const UNAVAILABLE_MESSAGES = /Connection terminated|connection error and is not queryable|Database connection provided by a query runner was already released|timeout exceeded when trying to connect/;

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { ClientBase } from 'pg';
 import { DataSource } from 'typeorm';
 import { allMigrations } from '../../migrations';
 import { allEntities } from '../entities';
@@ -31,6 +32,19 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       // A dead PostgreSQL must fail requests fast rather than hang them.
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
+      onConnect: listenForLateErrors,
     },
   });
+}
+
+/**
+ * Gives every new pool client an 'error' listener of its own for its whole life. PostgreSQL
+ * shutting down can send its FATAL in the same packet as the ready-for-query of a new
+ * connection: pg parses both at once, after the pool's listener came off and before TypeORM's
+ * goes on (a promise later), and an 'error' event nobody listens to ends the process. The
+ * error itself still reaches whoever holds the client, as the failure of its next statement,
+ * and the pool drops the client on release; so this listener only has to exist.
+ */
+function listenForLateErrors(client: ClientBase): void {
+  client.on('error', () => undefined);
 }

@@ -5,6 +5,7 @@ import { AgentTaskEntity } from './agent-task.entity';
 import { AgentWorkflowEntity } from './agent-workflow.entity';
 import { ApiKeyEntity } from './api-key.entity';
 import { EventEntity } from './event.entity';
+import { EventOutboxEntity } from './event-outbox.entity';
 import { EvidenceEntity } from './evidence.entity';
 import { ScheduleEntity } from './schedule.entity';
 import { SystemSettingEntity } from './system-setting.entity';
@@ -20,6 +21,7 @@ export {
   AgentWorkflowEntity,
   ApiKeyEntity,
   EventEntity,
+  EventOutboxEntity,
   EvidenceEntity,
   ScheduleEntity,
   SystemSettingEntity,
@@ -38,6 +40,7 @@ export const allEntities = [
   AgentLogEntity,
   ApiKeyEntity,
   EventEntity,
+  EventOutboxEntity,
   ScheduleEntity,
   EvidenceEntity,
   WorkerHeartbeatEntity,

@@ -16,6 +16,11 @@ export interface RequestContext {
    * its socket with the slow-consumer close code, at once (the subscriber is not reading).
    */
   onSlowConsumer?: (error: DomainError) => void;
+  /**
+   * WebSocket subscriptions only: operations with the same key (role, document, variables)
+   * execute each live event once and share the result (see SharedEventExecutions).
+   */
+  liveExecutionKey?: string;
 }
 
 /** The actor of a mutation: the authenticated key's name and the request's correlation id. */

@@ -47,15 +47,34 @@ function pagesByAgent<T>(load: (agentIds: string[], filter: string | null, first
   );
 }
 
+/**
+ * An object whose properties are made on first read: an operation pays only for the loaders
+ * it uses (a status query uses two of a dozen).
+ */
+function madeOnFirstUse<T extends Record<string, () => unknown>>(factories: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
+  const made = new Map<string, unknown>();
+  const target = {};
+  for (const key of Object.keys(factories)) {
+    Object.defineProperty(target, key, {
+      enumerable: true,
+      get: () => {
+        if (!made.has(key)) made.set(key, factories[key]!());
+        return made.get(key);
+      },
+    });
+  }
+  return target as { readonly [K in keyof T]: ReturnType<T[K]> };
+}
+
 /** Per-request loaders: created for each operation so nothing is cached across users. */
 export function createLoaders(services: Services) {
-  return {
+  return madeOnFirstUse({
     ...createWorkflowLoaders(services),
-    agentById: new DataLoader<string, AgentInstanceEntity | null>((ids) => services.agents.getMany(ids)),
-    taskById: new DataLoader<string, TaskView | null>((ids) => services.tasks.getMany(ids)),
-    agentHealth: new DataLoader<string, AgentHealthFigures>((ids) => services.agentHealth.forAgents(ids)),
-    agentTasks: pagesByAgent<TaskView>((ids, status, first, after) => services.tasks.pagesForAgents(ids, status, first, after)),
-    agentMetrics: new DataLoader<{ agentId: string; name: string; since: string | null; bucketSeconds: number }, MetricPointView[], string>(
+    agentById: () => new DataLoader<string, AgentInstanceEntity | null>((ids) => services.agents.getMany(ids)),
+    taskById: () => new DataLoader<string, TaskView | null>((ids) => services.tasks.getMany(ids)),
+    agentHealth: () => new DataLoader<string, AgentHealthFigures>((ids) => services.agentHealth.forAgents(ids)),
+    agentTasks: () => pagesByAgent<TaskView>((ids, status, first, after) => services.tasks.pagesForAgents(ids, status, first, after)),
+    agentMetrics: () => new DataLoader<{ agentId: string; name: string; since: string | null; bucketSeconds: number }, MetricPointView[], string>(
       async (keys) => {
         const groups = new Map<string, typeof keys[number][]>();
         for (const key of keys) groups.set(`${key.name}|${key.since}|${key.bucketSeconds}`, [...(groups.get(`${key.name}|${key.since}|${key.bucketSeconds}`) ?? []), key]);
@@ -74,8 +93,8 @@ export function createLoaders(services: Services) {
       },
       { cacheKeyFn: (key) => JSON.stringify(key) },
     ),
-    agentLogs: pagesByAgent<AuditLogLine>((ids, minLevel, first, after) => services.auditLog.pagesForAgents(ids, minLevel as LogLevel | null, first, after)),
-  };
+    agentLogs: () => pagesByAgent<AuditLogLine>((ids, minLevel, first, after) => services.auditLog.pagesForAgents(ids, minLevel as LogLevel | null, first, after)),
+  });
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -34,6 +34,14 @@ export class TaskResolver {
   }
 
   @Authorized(Role.OPERATOR)
+  @Mutation(() => [Task], {
+    description: 'Up to 1,000 tasks in one transaction: all are queued or, when one input is refused, none is (the error names it: inputs.N…). Answers in input order.',
+  })
+  async distributeTasks(@Ctx() context: RequestContext, @Arg('inputs', () => [DistributeTaskInput]) inputs: DistributeTaskInput[]): Promise<Task[]> {
+    return (await context.services.taskService.distributeMany(actorOf(context), inputs)).map(taskView);
+  }
+
+  @Authorized(Role.OPERATOR)
   @Mutation(() => Task, { description: 'A RUNNING task is aborted on whichever worker runs it.' })
   async cancelTask(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string): Promise<Task> {
     return taskView(await context.services.taskService.cancel(actorOf(context), id));

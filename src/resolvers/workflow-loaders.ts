@@ -9,14 +9,14 @@ interface RunsPageKey {
   after: string | null;
 }
 
-/** Per-request workflow loaders (merged into createLoaders): a fixed number of queries however many rows. */
+/** Per-request workflow loader factories (merged into createLoaders): a fixed number of queries however many rows. */
 export function createWorkflowLoaders(services: Services) {
   return {
-    workflowById: new DataLoader<string, WorkflowRecord | null>((ids) => services.workflows.getMany(ids)),
-    workflowRunById: new DataLoader<string, WorkflowRunRecord | null>((ids) => services.workflowRuns.getMany(ids)),
-    workflowRunSteps: new DataLoader<string, StepRunRecord[]>((runIds) => services.workflowRuns.stepsForRuns(runIds)),
+    workflowById: () => new DataLoader<string, WorkflowRecord | null>((ids) => services.workflows.getMany(ids)),
+    workflowRunById: () => new DataLoader<string, WorkflowRunRecord | null>((ids) => services.workflowRuns.getMany(ids)),
+    workflowRunSteps: () => new DataLoader<string, StepRunRecord[]>((runIds) => services.workflowRuns.stepsForRuns(runIds)),
     /** Workflow.runs: keys with the same (first, after) are one batched call. */
-    workflowRuns: new DataLoader<RunsPageKey, Page<WorkflowRunRecord>, string>(
+    workflowRuns: () => new DataLoader<RunsPageKey, Page<WorkflowRunRecord>, string>(
       async (keys) => {
         const groups = new Map<string, RunsPageKey[]>();
         for (const key of keys) {

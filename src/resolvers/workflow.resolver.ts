@@ -7,6 +7,7 @@ import { WorkflowRun } from '../schema/types/workflow-run.type';
 import { checkUuid } from '../services/common/ids';
 import { actorOf, type RequestContext } from './context';
 import { workflowRunView, workflowView } from './workflow-views';
+import type { WorkflowRunSnapshot } from '../services/workflows/workflow-rows';
 
 @Resolver(() => Workflow)
 export class WorkflowResolver {
@@ -51,12 +52,21 @@ export class WorkflowResolver {
   @Authorized(Role.OPERATOR)
   @Mutation(() => WorkflowRun, { description: 'Starts a run (PENDING; RUNNING once a step runs) of a workflow version.' })
   async runWorkflow(@Ctx() context: RequestContext, @Arg('input', () => RunWorkflowInput) input: RunWorkflowInput): Promise<WorkflowRun> {
-    return workflowRunView(await context.services.workflowEngine.start(actorOf(context), input));
+    return answerWithSteps(context, await context.services.workflowEngine.start(actorOf(context), input));
   }
 
   @Authorized(Role.OPERATOR)
   @Mutation(() => WorkflowRun, { description: 'Ends the run CANCELLED: queued steps are cancelled, running ones aborted.' })
   async cancelWorkflowRun(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string): Promise<WorkflowRun> {
-    return workflowRunView(await context.services.workflowEngine.cancel(actorOf(context), id));
+    return answerWithSteps(context, await context.services.workflowEngine.cancel(actorOf(context), id));
   }
+}
+
+/**
+ * A run mutation's answer: the run and its steps as that mutation committed them. Read fresh,
+ * the steps could already be further on (a worker started one) than the run's status says.
+ */
+function answerWithSteps(context: RequestContext, snapshot: WorkflowRunSnapshot): WorkflowRun {
+  context.loaders.workflowRunSteps.prime(snapshot.id, snapshot.steps);
+  return workflowRunView(snapshot);
 }

@@ -50,7 +50,6 @@ export async function startApiProcess(config: Config, options: ApiProcessOptions
   try {
     redis = config.redisUrl === undefined ? undefined : connectRedis(config.redisUrl, logger, 'api');
     const services = createServices({ config, dataSource: database.dataSource, keys, logger, ...(redis === undefined ? {} : { redis }) });
-    services.agentHealth.invalidateOn(services.bus);
     live = await startLiveEvents(services, database.url);
     const adminKey = resolveAdminKey(config);
     await services.apiKeys.ensureAdminKey(SYSTEM_ACTOR, adminKey.secret);

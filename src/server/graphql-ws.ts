@@ -9,7 +9,7 @@ import { formatGraphQLError } from './error-formatter';
 import { rateLimit } from './mutation-rate-limit';
 import { allValidationRules, introspectionNeedsKey, PARSE_OPTIONS, readsIntrospection } from './operation-policy';
 import { createRequestContext, principalFrom } from './request-context';
-import { subscribeWithContextPerEvent } from './subscription-execution';
+import { SharedEventExecutions, subscribeWithContextPerEvent } from './subscription-execution';
 
 /** Keep-alive ping interval on idle sockets, in ms. Default 12_000. */
 const KEEP_ALIVE_MS = 12_000;
@@ -41,6 +41,20 @@ function closeSlowConsumer(socket: WebSocket, id: string, error: DomainError, co
   });
 }
 
+/**
+ * The key under which identical subscriptions share each event's execution. Authorisation is
+ * by role, so one role's identical operations see identical results. Undefined (no sharing)
+ * for variables too deep to serialise.
+ */
+function liveExecutionKey(context: RequestContext, payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null }): string | undefined {
+  try {
+    return JSON.stringify([context.principal?.role ?? null, payload.operationName ?? null, payload.query, payload.variables ?? null]);
+  } catch (error: unknown) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
 type SocketState = {
   principal?: Principal;
   correlationId?: string;
@@ -57,6 +71,7 @@ export function attachGraphQLWebSocket(wsServer: WebSocketServer, schema: GraphQ
   // As on HTTP: outside development, "Did you mean …?" would let clients map the schema field by field.
   const hideSuggestions = (message: string): string => (services.config.nodeEnv === 'development' ? message : message.replace(/ Did you mean .+\?$/, ''));
   const sockets = new Map<string, Set<SocketExtra['socket']>>();
+  const sharedExecutions = new SharedEventExecutions();
   const stopListening = services.apiKeys.onRevoked((keyId) => {
     // A revoked key loses its live sockets at once, not at their next operation.
     for (const socket of sockets.get(keyId) ?? []) socket.close(CloseCode.Forbidden, 'Forbidden: API key revoked');
@@ -68,7 +83,11 @@ export function attachGraphQLWebSocket(wsServer: WebSocketServer, schema: GraphQ
       schema,
       execute,
       // Each event runs with fresh loaders: no value cached for one event is served for the next.
-      subscribe: (args) => subscribeWithContextPerEvent(args, (base) => ({ ...(base as RequestContext), loaders: createLoaders(services) })),
+      subscribe: (args) =>
+        subscribeWithContextPerEvent(args, (base) => ({ ...(base as RequestContext), loaders: createLoaders(services) }), {
+          executions: sharedExecutions,
+          key: (args.contextValue as RequestContext).liveExecutionKey,
+        }),
       connectionInitWaitTimeout: 10_000,
       onConnect: async (ctx) => {
         const extra = ctx.extra as SocketExtra;
@@ -115,6 +134,7 @@ export function attachGraphQLWebSocket(wsServer: WebSocketServer, schema: GraphQ
           return coerced.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } }));
         }
         context.onSlowConsumer = (error) => closeSlowConsumer(extra.socket, id, error, context);
+        if (operation?.operation === 'subscription') context.liveExecutionKey = liveExecutionKey(context, payload);
         const args: ExecutionArgs = {
           schema,
           document,

@@ -9,6 +9,7 @@ import { AgentService } from './agents/agent.service';
 import { AuditLogService } from './audit/audit-log.service';
 import { ApiKeyService } from './auth/api-key.service';
 import { MutationRateLimiter } from './auth/mutation-rate-limiter';
+import { EventSequencer } from './events/event-sequencer';
 import { ChangeRunner } from './events/change-runner';
 import { LocalEventBus } from './events/event-bus';
 import { EventQueryService } from './events/event-query.service';
@@ -89,7 +90,7 @@ export function createServices(deps: ServicesDependencies): Services {
   const registry = deps.registry ?? new AgentRegistry();
   const secretBox = new SecretBox(keys.secretsKey, keys.secretsKeyPrevious);
   const bus = new LocalEventBus();
-  const changes = new ChangeRunner(dataSource);
+  const changes = new ChangeRunner(dataSource, new EventSequencer(dataSource, logger));
   const events = new EventQueryService(dataSource);
   const overview = new OverviewService(dataSource);
   const taskHooks = new TaskHooks();
@@ -97,6 +98,18 @@ export function createServices(deps: ServicesDependencies): Services {
   const workflows = new WorkflowService(dataSource, changes, new WorkflowValidator(registry, { maxBytes: config.maxPayloadBytes }));
   const workflowEngine = new WorkflowEngine(changes, workflows, new TaskServicePort(taskService), { maxPayloadBytes: config.maxPayloadBytes });
   taskHooks.add((tx, task, previousStatus) => workflowEngine.onTaskChanged(tx, task, previousStatus));
+  const agents = new AgentService(dataSource, changes, registry, secretBox, taskService, { maxConfigBytes: config.maxPayloadBytes });
+  const agentHealth = new AgentHealthService(dataSource, deps.redis === undefined ? new MemoryHealthCache() : new RedisHealthCache(deps.redis, config.redisPrefix));
+  // Cached agent reads go stale with this process's own commits at once, and with other
+  // processes' commits as the relay publishes their events on the bus.
+  changes.onCommitted((tx) => {
+    const agentIds = [...tx.agentIds];
+    if (agentIds.length === 0) return;
+    agents.rowCache.invalidate(agentIds);
+    agentHealth.invalidate(agentIds);
+  });
+  agents.invalidateOn(bus);
+  agentHealth.invalidateOn(bus);
   return {
     workflows,
     workflowRuns: new WorkflowRunQueryService(dataSource),
@@ -115,8 +128,8 @@ export function createServices(deps: ServicesDependencies): Services {
     keys,
     bus,
     changes,
-    agents: new AgentService(dataSource, changes, registry, secretBox, taskService, { maxConfigBytes: config.maxPayloadBytes }),
-    agentHealth: new AgentHealthService(dataSource, deps.redis === undefined ? new MemoryHealthCache() : new RedisHealthCache(deps.redis, config.redisPrefix)),
+    agents,
+    agentHealth,
     apiKeys: new ApiKeyService(dataSource, changes),
     mutationLimiter: new MutationRateLimiter({ perSecond: config.mutationRatePerSecond, burst: config.mutationRateBurst }),
     auditLog: new AuditLogService(dataSource),

@@ -10,6 +10,7 @@ import type { Services } from '../services';
 import { JOB_RUN_TASK, JOB_START_AGENT } from '../services/tasks/task-jobs';
 import { TaskExecutor } from '../services/tasks/task-executor';
 import { agentLogWriter } from './agent-log-writer';
+import { retryGraphileWhileUnavailable } from './graphile-retries';
 import { PatientPool } from './patient-pool';
 
 export interface WorkerOptions {
@@ -39,6 +40,9 @@ export interface WorkerHandle {
 export async function startWorker(services: Services, options: WorkerOptions): Promise<WorkerHandle> {
   const { config, logger } = services;
   const workerId = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  // Events this process's changes leave in the outbox are numbered after each commit; the
+  // poll also numbers what a crashed process left.
+  services.changes.sequencer.start();
   const log = logger.child({ workerId });
   const evidenceFor = (actor: Parameters<typeof agentLogWriter>[1], agentId: string, taskId: string) => ({
     append: (record: Parameters<Services['evidence']['append']>[3]) => services.evidence.append(actor, agentId, taskId, record),
@@ -65,6 +69,7 @@ export async function startWorker(services: Services, options: WorkerOptions): P
   const events = new EventEmitter();
   events.on('pool:create', ({ workerPool }: { workerPool: { id: string } }) => graphileWorkerIds.push(workerPool.id));
   events.on('worker:create', ({ worker }: { worker: { workerId: string } }) => graphileWorkerIds.push(worker.workerId));
+  retryGraphileWhileUnavailable();
   // How long graphile-worker waits for a connection while PostgreSQL restarts, in ms.
   const connectPatienceMs = 120_000;
   let waiting = false;
@@ -93,6 +98,10 @@ export async function startWorker(services: Services, options: WorkerOptions): P
       concurrency: options.concurrency,
       noHandleSignals: true,
       pollInterval: 2_000,
+      // WORKER_FETCH_BATCH > 1: graphile-worker's local queue fetches and locks that many jobs at
+      // once and hands them to this process's workers without a round trip each; jobs no worker
+      // here takes within 1 s go back for other processes.
+      ...(config.workerFetchBatch > 1 ? { preset: { worker: { localQueue: { size: config.workerFetchBatch, ttl: 1_000 } } } } : {}),
       logger: graphileLogger,
       events: events as never,
       // graphile-worker's crontab runs each due line once across all workers.
@@ -164,6 +173,8 @@ export async function startWorker(services: Services, options: WorkerOptions): P
         clearTimeout(handBack);
         executor.stop();
         await services.liveness.stopped(workerId).catch(() => undefined);
+        // The events of the last claims and outcomes get their cursors before the pool goes.
+        await services.changes.sequencer.stop();
         await workerUtils.release();
         await pgPool.end();
       })();

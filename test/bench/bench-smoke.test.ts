@@ -25,7 +25,9 @@ describe('the benchmark', () => {
       'agents',
       'agent startup',
       'workflow',
+      'throughput, bulk',
       'idle API+worker resident memory',
+      'throughput, WORKER_FETCH_BATCH=11',
     ]);
     expect(report.rows.every((row) => row.figure !== 'failed')).toBe(true);
   }, 180_000);

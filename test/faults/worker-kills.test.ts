@@ -1,10 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { distribute, runningAgent } from '../support/agents';
-import type { MainProcess } from '../support/main-process';
 import { sql } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { waitFor } from '../support/wait-for';
-import { spawnWorker, type SpawnedWorker } from './fault-processes';
+import { quickWorkerEnv, spawnWorker, type MainProcess, type SpawnedWorker } from '../support/main-process';
 
 // BullMQ's stalled-job tests, our way: two worker processes, 500 tasks with random sleeps, and
 // a worker SIGKILLed every ~3 s (a fresh one started in its place) until all are done. Every
@@ -33,15 +32,7 @@ describe('worker processes SIGKILLed under load', () => {
   });
 
   const start = async (): Promise<SpawnedWorker> => {
-    const worker = await spawnWorker({
-      DATABASE_URL: server.db.url,
-      DATA_DIR: server.dataDir,
-      LOG_LEVEL: 'warn',
-      WORKER_CONCURRENCY: '5',
-      WORKER_HEARTBEAT_MS: '300',
-      WORKER_STALE_MS: '1500',
-      TASK_RETRY_BASE_MS: '50',
-    });
+    const worker = await spawnWorker(quickWorkerEnv(server.db.url, server.dataDir));
     processes.push(worker.process);
     return worker;
   };
@@ -96,6 +87,8 @@ describe('worker processes SIGKILLed under load', () => {
 
     const byStatus = await sql<{ status: string; n: string }>(server.db.url, 'SELECT status, count(*) AS n FROM agent_tasks GROUP BY status');
     expect(byStatus.map((row) => [row.status, Number(row.n)])).toEqual([['SUCCEEDED', TASKS]]);
+    // Events get their cursors right after their commit, or within a second (the sequencer's poll) when that pass failed.
+    await waitFor(async () => ((await sql(server.db.url, 'SELECT 1 FROM event_outbox LIMIT 1')).length === 0 ? true : undefined), 'every event to have its cursor', 10_000);
     const finals = await sql<{ n: string }>(
       server.db.url,
       `SELECT count(*) AS n FROM events WHERE kind = 'TASK_STATUS' AND status = 'SUCCEEDED' GROUP BY task_id`,

@@ -52,6 +52,7 @@ const agentInput = (input: Record<string, unknown>) => () => ({ input: { name: '
 const UPDATE_AGENT = `mutation ($id: ID!, $input: UpdateAgentInput!) { updateAgent(id: $id, input: $input) { id } }`;
 const DISTRIBUTE = `mutation ($input: DistributeTaskInput!) { distributeTask(input: $input) { id } }`;
 const task = (input: Record<string, unknown>) => (f: Fixtures) => ({ input: { type: 'noop', agentId: f.agentId, ...input } });
+const DISTRIBUTE_MANY = `mutation ($inputs: [DistributeTaskInput!]!) { distributeTasks(inputs: $inputs) { id } }`;
 const RUN = `mutation ($input: RunWorkflowInput!) { runWorkflow(input: $input) { id } }`;
 const CREATE_SCHEDULE = `mutation ($input: CreateScheduleInput!) { createSchedule(input: $input) { id } }`;
 const schedule = (input: Record<string, unknown>) => (f: Fixtures) => ({ input: { agentId: f.agentId, taskType: 'noop', cron: '*/5 * * * *', enabled: false, ...input } });
@@ -136,6 +137,19 @@ export const BAD_INPUTS: BadInput[] = [
     ['runAt February 30th', 'BAD_USER_INPUT', task({ runAt: '2024-02-30T00:00:00Z' })],
     ['idempotencyKey with a NUL byte', 'BAD_USER_INPUT', task({ idempotencyKey: 'key\u0000' })],
     ['idempotencyKey of 1 MB', 'BAD_USER_INPUT', task({ idempotencyKey: MB })],
+  ]),
+  // distributeTasks: one bad input among good ones refuses the whole call.
+  ...op('distributeTasks', DISTRIBUTE_MANY, [
+    ['no inputs', 'BAD_USER_INPUT', () => ({ inputs: [] })],
+    ['1,001 inputs', 'BAD_USER_INPUT', (f) => ({ inputs: Array.from({ length: 1_001 }, () => task({})(f).input) })],
+    ['inputs null', 'BAD_USER_INPUT', () => ({ inputs: null })],
+    ['the second input with maxAttempts 0', 'BAD_USER_INPUT', (f) => ({ inputs: [task({})(f).input, task({ maxAttempts: 0 })(f).input] })],
+    ['the third input for an unknown agentId', 'NOT_FOUND', (f) => ({ inputs: [task({})(f).input, task({})(f).input, task({ agentId: UNKNOWN_ID })(f).input] })],
+    ['an input for an agent not RUNNING', 'AGENT_NOT_RUNNING', (f) => ({ inputs: [task({})(f).input, task({ agentId: f.idleAgentId })(f).input] })],
+    ['an input with a payload nested 10,000 deep', 'BAD_USER_INPUT', (f) => ({ inputs: [task({ payload: { output: DEEP } })(f).input] })],
+    ['an input with a NUL byte in its payload', 'BAD_USER_INPUT', (f) => ({ inputs: [task({})(f).input, task({ payload: { output: 'a\u0000b' } })(f).input] })],
+    ['an input with a payload of the wrong type', 'BAD_USER_INPUT', (f) => ({ inputs: [task({ payload: { sleepMs: 'soon' } })(f).input] })],
+    ['one idempotencyKey twice', 'BAD_USER_INPUT', (f) => ({ inputs: [task({ idempotencyKey: 'twice' })(f).input, task({ idempotencyKey: 'twice' })(f).input] })],
   ]),
   ...byId('cancelTask', '{ id }').slice(0, 2),
   ...op('cancelTask', `mutation ($id: ID!) { cancelTask(id: $id) { id } }`, [['a task already SUCCEEDED', 'CONFLICT', (f) => ({ id: f.succeededTaskId })]]),

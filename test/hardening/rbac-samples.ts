@@ -39,6 +39,7 @@ export const SAMPLE_ARGS: Record<string, () => Record<string, unknown>> = {
   'Mutation.setScheduleEnabled': () => ({ id: NO_SUCH_ID, enabled: false }),
   'Mutation.deleteSchedule': () => ({ id: NO_SUCH_ID }),
   'Mutation.distributeTask': () => ({ input: { type: 'noop', agentId: NO_SUCH_ID } }),
+  'Mutation.distributeTasks': () => ({ inputs: [{ type: 'noop', agentId: NO_SUCH_ID }] }),
   'Mutation.cancelTask': () => ({ id: NO_SUCH_ID }),
   'Mutation.retryTask': () => ({ id: NO_SUCH_ID }),
   'Mutation.createAgent': () => ({ input: { name: uniqueName('rbac-matrix-agent'), type: 'health-check', config: {} } }),
@@ -56,7 +57,7 @@ export const SAMPLE_ARGS: Record<string, () => Record<string, unknown>> = {
 };
 
 /** Mutations an OPERATOR may run; every other mutation needs ADMIN (a new one too, until listed here). */
-const OPERATOR_MUTATIONS = new Set(['startAgent', 'stopAgent', 'distributeTask', 'cancelTask', 'retryTask', 'runWorkflow', 'cancelWorkflowRun', 'setScheduleEnabled']);
+const OPERATOR_MUTATIONS = new Set(['startAgent', 'stopAgent', 'distributeTask', 'distributeTasks', 'cancelTask', 'retryTask', 'runWorkflow', 'cancelWorkflowRun', 'setScheduleEnabled']);
 /** Queries only an ADMIN may run. */
 const ADMIN_QUERIES = new Set(['apiKeys']);
 

@@ -75,6 +75,8 @@ describe('agents over HTTP', () => {
       ['a config that is not an object', { name: 'x-array', type: 'health-check', config: ['http://a'] }, 'input.config'],
       ['an empty name', { name: '   ', type: 'health-check', config: {} }, 'input.name'],
       ['a name with a control character', { name: 'bad\u0000name', type: 'health-check', config: {} }, 'input.name'],
+      ['a name with a bidi override', { name: 'evidence\u202Egpj.exe', type: 'health-check', config: {} }, 'input.name'],
+      ['a name with a zero-width space', { name: 'pro\u200Bd', type: 'health-check', config: {} }, 'input.name'],
       ['a maxConcurrency of 0', { name: 'x-conc', type: 'health-check', config: {}, maxConcurrency: 0 }, 'input.maxConcurrency'],
     ];
 

@@ -110,7 +110,10 @@ describe('the events subscription', () => {
     let rolledBack = '';
     await expect(
       services.changes.run(TEST_ACTOR, async (tx) => {
-        rolledBack = (await tx.record({ kind: 'LOG', data: { doomed: true } }, { level: 'INFO', message: 'doomed change' })).cursor;
+        // An event row that takes a cursor, then the transaction fails.
+        const rows: { cursor: string }[] = await tx.manager.query(`INSERT INTO events (kind, data) VALUES ('LOG', '{"doomed": true}') RETURNING cursor`);
+        rolledBack = rows[0]!.cursor;
+        await tx.record({ kind: 'LOG', data: { doomed: true } }, { level: 'INFO', message: 'doomed change' });
         throw new Error('fails after writing');
       }),
     ).rejects.toThrow('fails after writing');

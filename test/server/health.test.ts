@@ -1,5 +1,6 @@
 import { redisUrlOrReason } from '../support/redis-available';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { waitFor } from '../support/wait-for';
 
 const redis = redisUrlOrReason();
 /** Redis-only tests: skipped with the reason in their title when REDIS_URL is unset. */
@@ -93,7 +94,11 @@ describeWithRedis(redisTitle, () => {
   });
 
   it('answers /readyz with 200 when PostgreSQL and Redis answer', async () => {
-    const { status, body } = await getJson(`${server.url}/readyz`);
+    // The Redis client connects in the background: readiness turns 200 once it has.
+    const { status, body } = await waitFor(async () => {
+      const answer = await getJson(`${server.url}/readyz`);
+      return answer.status === 200 ? answer : undefined;
+    }, '/readyz to answer 200', 10_000);
     expect(status).toBe(200);
     expect(body.checks).toEqual({ postgres: 'ok', redis: 'ok' });
   });

@@ -82,7 +82,7 @@ describe('npm start with a bad configuration value', () => {
       );
       expectRefusal(result, 'PORT');
       expect(result.stderr).toMatch(new RegExp(`port ${port}.*in use`));
-      expect(await db.connectionCount()).toBe(0);
+      expect(await db.connectionsLeft()).toBe(0);
     });
   });
 });

@@ -127,7 +127,9 @@ export const TEST_ACTOR: Actor = { name: 'test', correlationId: 'test' };
 
 /** Writes one event (and its audit line) through a change transaction, as the engine does. */
 export async function recordEvent(services: Pick<Services, 'changes'>, event: NewEvent, audit: NewLogLine | null = null): Promise<string> {
-  return services.changes.run(TEST_ACTOR, async (tx) => (await tx.record(event, audit)).cursor);
+  const { cursors } = await services.changes.runRecorded(TEST_ACTOR, (tx) => tx.record(event, audit));
+  if (cursors[0] === undefined) throw new Error('the event has no cursor');
+  return cursors[0];
 }
 
 /** `count` LOG events, `perTransaction` to a transaction; resolves with their cursors in order. */
@@ -135,14 +137,13 @@ export async function produceLogEvents(changes: Pick<Services, 'changes'>['chang
   const cursors: string[] = [];
   const pad = 'x'.repeat(padding);
   for (let start = 0; start < count; start += perTransaction) {
-    const batch = await changes.run(TEST_ACTOR, async (tx) => {
-      const written: string[] = [];
+    const batch = await changes.runRecorded(TEST_ACTOR, async (tx) => {
       for (let n = start; n < Math.min(count, start + perTransaction); n += 1) {
-        written.push((await tx.record({ kind: 'LOG', data: { tag, n, ...(padding > 0 ? { pad } : {}) } }, null)).cursor);
+        await tx.record({ kind: 'LOG', data: { tag, n, ...(padding > 0 ? { pad } : {}) } }, null);
       }
-      return written;
     });
-    cursors.push(...batch);
+    if (batch.cursors.some((cursor) => cursor === undefined)) throw new Error('an event has no cursor');
+    cursors.push(...(batch.cursors as string[]));
   }
   return cursors;
 }

@@ -145,3 +145,32 @@ export async function runToExit(env: Record<string, string>, timeoutMs: number):
   clearTimeout(timer);
   return { code, stdout: main.stdout(), stderr: main.stderr() };
 }
+
+/** A worker process (`npm run worker`'s entry point) and the id it runs under. */
+export interface SpawnedWorker {
+  process: MainProcess;
+  workerId: string;
+}
+
+/** Starts `npm run worker`'s entry point with exactly these variables (over a clean environment). */
+export async function spawnWorker(env: Record<string, string>): Promise<SpawnedWorker> {
+  const process = spawnMain(cleanEnv(env), 'dist/src/worker-main.js');
+  const match = await process.waitForStdout(/velocity worker (\S+) running/, 60_000);
+  return { process, workerId: match[1]! };
+}
+
+/**
+ * A worker's variables for tests of several workers on one database: 5 jobs at once, a
+ * heartbeat every 300 ms, presumed dead after 1.5 s of silence, retries after 50 ms.
+ */
+export function quickWorkerEnv(databaseUrl: string, dataDir: string): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    WORKER_CONCURRENCY: '5',
+    WORKER_HEARTBEAT_MS: '300',
+    WORKER_STALE_MS: '1500',
+    TASK_RETRY_BASE_MS: '50',
+  };
+}

@@ -4,8 +4,13 @@ import { Client } from 'pg';
 export interface TestDatabase {
   name: string;
   url: string;
-  /** Open connections to this database right now (the leak check expects 0 after close). */
-  connectionCount(): Promise<number>;
+  /**
+   * Connections still open once closed ones have had `settleMs` (default 5_000) to go. A backend
+   * leaves pg_stat_activity when it has exited, a moment after its client saw the socket close
+   * (longer on a busy machine), and PostgreSQL announces no such exit: so this asks again every
+   * 25 ms until none is left or the time is up. The leak checks use it.
+   */
+  connectionsLeft(settleMs?: number): Promise<number>;
   drop(): Promise<void>;
 }
 
@@ -31,13 +36,22 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await withAdmin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${process.env['VELOCITY_TEST_TEMPLATE']}`));
   const url = new URL(baseUrl());
   url.pathname = `/${name}`;
+  const countOn = async (client: Client): Promise<number> => {
+    const result = await client.query('SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+    return result.rows[0].count as number;
+  };
   return {
     name,
     url: url.toString(),
-    connectionCount: () =>
+    connectionsLeft: (settleMs = 5_000) =>
       withAdmin(async (client) => {
-        const result = await client.query('SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
-        return result.rows[0].count as number;
+        const deadline = Date.now() + settleMs;
+        let open = await countOn(client);
+        while (open > 0 && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 25));
+          open = await countOn(client);
+        }
+        return open;
       }),
     drop: () => withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };

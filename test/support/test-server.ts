@@ -77,7 +77,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     redisPrefix,
     async close() {
       await api.close();
-      const open = await db.connectionCount();
+      const open = await db.connectionsLeft();
       rmSync(dataDir, { recursive: true, force: true });
       if (options.db === undefined) await db.drop();
       if (open > 0) throw new Error(`the server left ${open} database connection(s) open after close`);

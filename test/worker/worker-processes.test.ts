@@ -1,25 +1,12 @@
 import { distribute, runningAgent, taskReaches } from '../support/agents';
-import { cleanEnv, spawnMain, type MainProcess } from '../support/main-process';
+import { quickWorkerEnv, spawnWorker, type MainProcess, type SpawnedWorker } from '../support/main-process';
 import { sql } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { waitFor } from '../support/wait-for';
 
 /** Starts `npm run worker`'s entry point against the test server's database and keys. */
-async function spawnWorker(server: TestServer): Promise<{ process: MainProcess; workerId: string }> {
-  const child = spawnMain(
-    cleanEnv({
-      DATABASE_URL: server.db.url,
-      DATA_DIR: server.dataDir,
-      LOG_LEVEL: 'warn',
-      WORKER_CONCURRENCY: '5',
-      WORKER_HEARTBEAT_MS: '300',
-      WORKER_STALE_MS: '1500',
-      TASK_RETRY_BASE_MS: '50',
-    }),
-    'dist/src/worker-main.js',
-  );
-  const match = await child.waitForStdout(/velocity worker (\S+) running/, 30_000);
-  return { process: child, workerId: match[1]! };
+function startWorker(server: TestServer): Promise<SpawnedWorker> {
+  return spawnWorker(quickWorkerEnv(server.db.url, server.dataDir));
 }
 
 interface StatusEvent {
@@ -33,19 +20,25 @@ async function taskEvents(server: TestServer, agentId: string): Promise<StatusEv
   return sql<StatusEvent>(server.db.url, `SELECT task_id, status, previous_status, actor FROM events WHERE kind = 'TASK_STATUS' AND agent_id = $1 ORDER BY cursor`, [agentId]);
 }
 
-describe('worker processes sharing one database', () => {
-  let server: TestServer;
-  const workers: MainProcess[] = [];
+/** A describe block's test server, with no worker of its own; the worker processes its tests start are stopped after it. */
+function serverWithoutWorker(): { server: TestServer; workers: MainProcess[] } {
+  const shared = { server: undefined as unknown as TestServer, workers: [] as MainProcess[] };
   beforeAll(async () => {
-    server = await startTestServer({ env: { RUN_WORKER: 'false' } });
+    shared.server = await startTestServer({ env: { RUN_WORKER: 'false' } });
   });
   afterAll(async () => {
-    await Promise.all(workers.map((worker) => worker.stop()));
-    await server.close();
+    await Promise.all(shared.workers.map((worker) => worker.stop()));
+    await shared.server.close();
   });
+  return shared;
+}
+
+describe('worker processes sharing one database', () => {
+  const shared = serverWithoutWorker();
 
   it('never runs more of an agent\'s tasks at once than its maxConcurrency, across two workers', async () => {
-    const [first, second] = await Promise.all([spawnWorker(server), spawnWorker(server)]);
+    const { server, workers } = shared;
+    const [first, second] = await Promise.all([startWorker(server), startWorker(server)]);
     workers.push(first.process, second.process);
     const agentId = await runningAgent(server.admin, 'capped', 2);
     const tasks = await Promise.all(Array.from({ length: 10 }, () => distribute(server.admin, { type: 'noop', agentId, payload: { sleepMs: 150 } })));
@@ -64,7 +57,8 @@ describe('worker processes sharing one database', () => {
   });
 
   it('takes over a SIGKILLed worker\'s running tasks within 60 s, finishing each exactly once', async () => {
-    const victim = await spawnWorker(server);
+    const { server, workers } = shared;
+    const victim = await startWorker(server);
     workers.push(victim.process);
     const agentId = await runningAgent(server.admin, 'survivor', 20);
     const tasks = await Promise.all(Array.from({ length: 8 }, () => distribute(server.admin, { type: 'noop', agentId, maxAttempts: 3, payload: { sleepMs: 2_000 } })));
@@ -81,5 +75,29 @@ describe('worker processes sharing one database', () => {
     for (const task of tasks) expect(events.filter((event) => event.task_id === task.id && event.status === 'SUCCEEDED')).toHaveLength(1);
     const retried = await sql<{ id: string; attempts: number }>(server.db.url, 'SELECT id, attempts FROM agent_tasks WHERE id = ANY($1::uuid[])', [onVictim]);
     for (const row of retried) expect(row.attempts).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('a worker process with WORKER_FETCH_BATCH', () => {
+  const shared = serverWithoutWorker();
+
+  it('hands the jobs it fetched back to an idle worker when its own are busy', async () => {
+    const { server, workers } = shared;
+    const batching = await spawnWorker({ ...quickWorkerEnv(server.db.url, server.dataDir), WORKER_CONCURRENCY: '1', WORKER_FETCH_BATCH: '5' });
+    workers.push(batching.process);
+    const agentId = await runningAgent(server.admin, 'batched', 5);
+    // Queued in one transaction: the batching worker's next fetch locks all five, and it runs one.
+    const { distributeTasks: tasks } = await server.admin.data<{ distributeTasks: { id: string }[] }>(
+      `mutation ($inputs: [DistributeTaskInput!]!) { distributeTasks(inputs: $inputs) { id } }`,
+      // Longer than the 1 s hand-back plus the idle worker's 2 s poll.
+      { inputs: Array.from({ length: 5 }, () => ({ type: 'noop', agentId, payload: { sleepMs: 4_000 } })) },
+    );
+    await waitFor(async () => ((await taskEvents(server, agentId)).some((event) => event.status === 'RUNNING') ? true : undefined), 'a task running');
+    const idle = await startWorker(server);
+    workers.push(idle.process);
+    for (const task of tasks) await taskReaches(server.admin, task.id, ['SUCCEEDED'], 30_000);
+    const runners = (await taskEvents(server, agentId)).filter((event) => event.status === 'RUNNING').map((event) => event.actor);
+    // It runs one job at a time: the four it held went back after 1 s and the idle worker ran them.
+    expect(runners.filter((actor) => actor === `worker:${idle.workerId}`).length).toBeGreaterThanOrEqual(3);
   });
 });

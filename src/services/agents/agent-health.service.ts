@@ -1,6 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { LocalEventBus } from '../events/event-bus';
 import type { AgentHealthCache } from './agent-health-cache';
+import { AgentReadCache } from './agent-read-cache';
+
+/** How long figures stay in the process-local cache without an invalidation, in ms. Default 1_000. */
+const LOCAL_TTL_MS = 1_000;
 
 /** The monitor view of one agent, as the AgentHealth type shows it (status comes from the agent). */
 export interface AgentHealthFigures {
@@ -43,27 +47,56 @@ interface HealthRow {
  * by more than the relay's delay.
  */
 export class AgentHealthService {
+  /** In front of `cache`: figures read in this process, dropped by the same invalidations. */
+  private readonly local = new AgentReadCache<AgentHealthFigures>(LOCAL_TTL_MS, 10_000);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly cache: AgentHealthCache,
   ) {}
 
+  /** Drops the cached figures of `agentIds` here at once, and in the shared cache. */
+  invalidate(agentIds: readonly string[]): void {
+    if (agentIds.length === 0) return;
+    this.local.invalidate(agentIds);
+    void this.cache.invalidate(agentIds);
+  }
+
   /** Drops cached figures of agents whose tasks or status changed. */
   invalidateOn(bus: LocalEventBus): () => void {
+    // One invalidation per page of events the relay publishes, not one per event: a busy agent
+    // changes hundreds of times a second.
+    let pending: Set<string> | null = null;
     return bus.subscribe((event) => {
-      if (event.agentId !== null && (event.kind === 'TASK_STATUS' || event.kind === 'AGENT_STATUS')) void this.cache.invalidate([event.agentId]);
+      if (event.agentId === null || (event.kind !== 'TASK_STATUS' && event.kind !== 'AGENT_STATUS')) return;
+      this.local.invalidate([event.agentId]);
+      if (pending === null) {
+        const batch = new Set<string>();
+        pending = batch;
+        queueMicrotask(() => {
+          pending = null;
+          void this.cache.invalidate([...batch]);
+        });
+      }
+      pending.add(event.agentId);
     });
   }
 
   async forAgents(agentIds: readonly string[]): Promise<AgentHealthFigures[]> {
     const ids = agentIds.map((id) => id.toLowerCase());
-    const cached = await this.cache.get(ids);
-    const missing = ids.filter((_, index) => cached[index] === undefined);
-    if (missing.length === 0) return cached as AgentHealthFigures[];
-    const computed = await this.compute(missing);
-    await this.cache.set(missing.map((id, index) => [id, computed[index]!]));
-    const byId = new Map(missing.map((id, index) => [id, computed[index]!]));
-    return ids.map((id, index) => cached[index] ?? byId.get(id)!);
+    const local = ids.map((id) => this.local.get(id));
+    const notLocal = ids.filter((_, index) => local[index] === undefined);
+    if (notLocal.length === 0) return local as AgentHealthFigures[];
+    const readSince = this.local.begin();
+    const shared = await this.cache.get(notLocal);
+    const missing = notLocal.filter((_, index) => shared[index] === undefined);
+    const computed = missing.length === 0 ? [] : await this.compute(missing);
+    if (missing.length > 0) await this.cache.set(missing.map((id, index) => [id, computed[index]!]));
+    const byId = new Map<string, AgentHealthFigures>();
+    notLocal.forEach((id, index) => shared[index] !== undefined && byId.set(id, shared[index]!));
+    missing.forEach((id, index) => byId.set(id, computed[index]!));
+    for (const [id, figures] of byId) this.local.set(id, figures, readSince);
+    return ids.map((id, index) => local[index] ?? byId.get(id)!);
   }
 
   /** The figures straight from PostgreSQL. */

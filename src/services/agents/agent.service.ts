@@ -8,12 +8,14 @@ import { checkJsonInput } from '../common/json-input';
 import { checkFirst, decodeTimeCursor, timeCursor, type Page, type PageArgs } from '../common/pagination';
 import { badInput, conflict, DomainError } from '../errors/domain-error';
 import type { ChangeRunner } from '../events/change-runner';
+import type { LocalEventBus } from '../events/event-bus';
 import type { SecretBox } from '../secrets/secret-box';
 import { TASK_COLUMNS, taskFromRow, type TaskRow } from '../tasks/task-row';
 import type { TaskService } from '../tasks/task.service';
 import { sealConfig } from './agent-config';
 import { lockLiveAgent } from './agent-lock';
 import { agentSnapshot } from './agent-snapshot';
+import { AgentReadCache } from './agent-read-cache';
 
 export const AGENT_STATUSES = ['CREATED', 'STARTING', 'RUNNING', 'STOPPING', 'STOPPED', 'ERROR'] as const;
 export type AgentStatus = (typeof AGENT_STATUSES)[number];
@@ -47,6 +49,9 @@ export interface AgentServiceOptions {
   maxConfigBytes: number;
 }
 
+/** How long a cached agent row lives without an invalidation, in ms. Default 2_000. */
+const AGENT_ROW_CACHE_TTL_MS = 2_000;
+
 /** Creating, changing, hiding and reading agents. Lifecycle (start/stop) lives in the agent lifecycle service. */
 export class AgentService {
   constructor(
@@ -56,6 +61,8 @@ export class AgentService {
     private readonly secretBox: SecretBox,
     private readonly tasks: TaskService,
     private readonly options: AgentServiceOptions,
+    /** Agent rows by id, for getMany (see AgentReadCache for how it stays current). */
+    readonly rowCache: AgentReadCache<AgentInstanceEntity> = new AgentReadCache(AGENT_ROW_CACHE_TTL_MS, 10_000),
   ) {}
 
   async create(actor: Actor, command: CreateAgentCommand): Promise<AgentInstanceEntity> {
@@ -156,16 +163,36 @@ export class AgentService {
   /** A visible agent by id, or null; deleted ones only when asked (for history views). */
   async get(id: string, includeDeleted = false): Promise<AgentInstanceEntity | null> {
     if (!isUuid(id)) return null;
-    const agent = await this.dataSource.getRepository(AgentInstanceEntity).findOneBy({ id: id.toLowerCase() });
-    if (agent === null || (!includeDeleted && agent.deletedAt !== null)) return null;
+    const [agent] = await this.getMany([id]);
+    if (agent === undefined || agent === null || (!includeDeleted && agent.deletedAt !== null)) return null;
     return agent;
   }
 
-  /** Agents by id in one query, deleted ones included (they still own tasks and evidence). */
+  /** Drops cached rows of agents changed by any process, as the relay hears of it. */
+  invalidateOn(bus: LocalEventBus): () => void {
+    return bus.subscribe((event) => {
+      if (event.agentId !== null) this.rowCache.invalidate([event.agentId]);
+    });
+  }
+
+  /** Agents by id in one query (cached rows need none), deleted ones included (they still own tasks and evidence). */
   async getMany(ids: readonly string[]): Promise<(AgentInstanceEntity | null)[]> {
     const valid = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
-    const rows = valid.length === 0 ? [] : await this.dataSource.getRepository(AgentInstanceEntity).createQueryBuilder('a').where('a.id IN (:...valid)', { valid }).getMany();
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    const byId = new Map<string, AgentInstanceEntity>();
+    const missing: string[] = [];
+    for (const id of valid) {
+      const cached = this.rowCache.get(id);
+      if (cached === undefined) missing.push(id);
+      else byId.set(id, cached);
+    }
+    if (missing.length > 0) {
+      const readSince = this.rowCache.begin();
+      const rows = await this.dataSource.getRepository(AgentInstanceEntity).createQueryBuilder('a').where('a.id IN (:...missing)', { missing }).getMany();
+      for (const row of rows) {
+        byId.set(row.id, row);
+        this.rowCache.set(row.id, row, readSince);
+      }
+    }
     return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
   }
 
@@ -209,6 +236,9 @@ export class AgentService {
     if (name.length > MAX_NAME_LENGTH) throw badInput(`name must be at most ${MAX_NAME_LENGTH} characters`, path);
     // Control characters (NUL included) make names unprintable in logs and UIs.
     if (/\p{Cc}/u.test(name)) throw badInput('name must not contain control characters', path);
+    // Invisible formatting characters (bidi overrides, zero-width spaces, BOM) let two names look
+    // alike or read reversed in an audit trail. ZWNJ and ZWJ stay: scripts and emoji need them.
+    if (/[^\P{Cf}\u200C\u200D]/u.test(name)) throw badInput('name must not contain invisible formatting characters (bidi controls, zero-width spaces)', path);
     return name;
   }
 

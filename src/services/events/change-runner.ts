@@ -1,44 +1,191 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { pgClientOf, releaseRunner } from '../../db/query-runner-connection';
 import type { Actor } from '../common/actor';
 import { ChangeTransaction } from './change-transaction';
+import { EventSequencer } from './event-sequencer';
 
-/**
- * Runs a state change in one transaction. Its events reach live subscribers through the
- * event relay of every API process, which reads them from the events table once the
- * transaction committed (the transaction's NOTIFY wakes the relays at commit); nothing is
- * published from here, so a rolled-back change is never heard and no process sees an
- * event before an earlier-committed one.
- */
 const DEADLOCK = '40P01';
 const SERIALIZATION_FAILURE = '40001';
 /** Attempts of one change when PostgreSQL aborts it for a deadlock. Default 4. */
 const MAX_ATTEMPTS = 4;
 
-export class ChangeRunner {
+/** How a change waits for its events' cursors. */
+export interface ChangeOptions {
   /**
-   * @param _formerPublisher ignored. Publishing here after commit could hand a listener a
-   * cursor before an earlier-committed one from another process; call sites that still pass
-   * a bus compile and lose nothing (the relay delivers their events).
+   * true (default): `run` answers once the events have their cursors, so the caller reads its
+   * own events (events(after:), replay). false: the sequencer is started and not awaited (the
+   * worker's claims and finishes; nobody reads their events back).
+   */
+  awaitSequencing?: boolean;
+}
+
+/** TypeORM's transaction bookkeeping, ended by hand when our own message committed. */
+interface TransactionState {
+  isTransactionActive: boolean;
+  transactionDepth: number;
+}
+
+/**
+ * Runs a state change in one transaction. Its events go to the outbox with it; once it
+ * committed, the event sequencer numbers them and NOTIFYs, and the event relay of every API
+ * process reads them from the events table. Nothing is published from here, so a rolled-back
+ * change is never heard and no process sees an event before an earlier-numbered one.
+ */
+export class ChangeRunner {
+  private readonly committedListeners = new Set<(tx: ChangeTransaction) => void>();
+  /**
+   * @param sequencer the process's event sequencer (one per process, shared by its runners);
+   * by default one of this runner's own.
    */
   constructor(
     private readonly dataSource: DataSource,
-    _formerPublisher?: unknown,
+    readonly sequencer: EventSequencer = new EventSequencer(dataSource, undefined),
   ) {}
+
+  /**
+   * Calls `listener` after each commit of this process, before `run` answers (process-local
+   * caches drop what the change made stale, so the caller reads its own writes).
+   */
+  onCommitted(listener: (tx: ChangeTransaction) => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
+  }
 
   /**
    * Runs `work` in a transaction. A deadlock or serialization failure (PostgreSQL aborted
    * the whole transaction, so nothing of it happened) is retried, up to `MAX_ATTEMPTS`
    * times: `work` must only touch the database.
    */
-  async run<T>(actor: Actor, work: (tx: ChangeTransaction) => Promise<T>): Promise<T> {
+  async run<T>(actor: Actor, work: (tx: ChangeTransaction) => Promise<T>, options: ChangeOptions = {}): Promise<T> {
+    return (await this.attempts(actor, null, work, options)).result;
+  }
+
+  /**
+   * `run` whose first statement travels with the BEGIN, in one round trip: `firstStatement`
+   * (built with `sqlLiteral` for every value) runs first and `work` gets its rows.
+   */
+  async runFrom<T, R = Record<string, unknown>>(
+    actor: Actor,
+    firstStatement: string,
+    work: (tx: ChangeTransaction, rows: R[]) => Promise<T>,
+    options: ChangeOptions = {},
+  ): Promise<T> {
+    return (await this.attempts(actor, firstStatement, work as (tx: ChangeTransaction, rows: unknown[]) => Promise<T>, options)).result;
+  }
+
+  /** `run`, also answering the cursors of the events the change wrote, in order. */
+  async runRecorded<T>(actor: Actor, work: (tx: ChangeTransaction) => Promise<T>): Promise<{ result: T; cursors: readonly (string | undefined)[] }> {
+    const { result, tx } = await this.attempts(actor, null, work, {});
+    return { result, cursors: tx.committedOutboxIds.length === 0 ? [] : await this.cursorsOf(tx) };
+  }
+
+  private async attempts<T>(
+    actor: Actor,
+    firstStatement: string | null,
+    work: (tx: ChangeTransaction, rows: unknown[]) => Promise<T>,
+    options: ChangeOptions,
+  ): Promise<{ result: T; tx: ChangeTransaction }> {
     for (let attempt = 1; ; attempt += 1) {
+      let committed: { result: T; tx: ChangeTransaction };
       try {
-        return await this.dataSource.transaction(async (manager) => work(new ChangeTransaction(manager, actor)));
+        committed = await this.once(actor, firstStatement, work);
       } catch (error: unknown) {
         const code = (error as { code?: unknown; driverError?: { code?: unknown } }).code ?? (error as { driverError?: { code?: unknown } }).driverError?.code;
         if (attempt >= MAX_ATTEMPTS || (code !== DEADLOCK && code !== SERIALIZATION_FAILURE)) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+        continue;
       }
+      if (committed.tx.committedOutboxIds.length > 0) {
+        // The change is committed whatever happens here: a failed pass is retried by the next
+        // commit or the poll, and the caller is not told of a failure that is not its change's.
+        if (options.awaitSequencing === false) this.sequencer.trigger();
+        else await this.sequencer.flush().catch(() => undefined);
+      }
+      return committed;
     }
+  }
+
+  /**
+   * The cursors of a committed change's events: from this process's sequencer, or (another
+   * process's sequencer took them first) from the events table, where they are the events
+   * of its transaction time and actor, in order.
+   */
+  private async cursorsOf(tx: ChangeTransaction): Promise<(string | undefined)[]> {
+    const known = this.sequencer.cursorsOf(tx.committedOutboxIds);
+    if (known.every((cursor) => cursor !== undefined) || tx.eventsAt === null) return known;
+    const rows: { cursor: string }[] = await this.dataSource.query(
+      'SELECT cursor::text AS cursor FROM events WHERE at = $1::timestamptz AND actor = $2 AND correlation_id = $3 ORDER BY cursor',
+      [tx.eventsAt, tx.actor.name, tx.actor.correlationId],
+    );
+    return rows.length === known.length ? rows.map((row) => row.cursor) : known;
+  }
+
+  private async once<T>(actor: Actor, firstStatement: string | null, work: (tx: ChangeTransaction, rows: unknown[]) => Promise<T>): Promise<{ result: T; tx: ChangeTransaction }> {
+    const runner = this.dataSource.createQueryRunner();
+    let broken: Error | undefined;
+    try {
+      let rows: unknown[] = [];
+      if (firstStatement === null) {
+        await runner.startTransaction();
+      } else {
+        await runner.connect();
+        // From here a failure leaves a transaction to roll back.
+        setTransactionState(runner, true);
+        const results = (await pgClientOf(runner).query(`BEGIN;\n${firstStatement}`)) as unknown as { rows: unknown[] }[];
+        rows = results[1]!.rows;
+      }
+      const tx = new ChangeTransaction(runner.manager, actor);
+      const result = await work(tx, rows);
+      const message = tx.commitMessage();
+      if (message === null) {
+        await runner.commitTransaction();
+      } else {
+        // One round trip: the hot locks taken in it are held only while the server works.
+        const results = (await pgClientOf(runner).query(message)) as unknown as { rows: { id?: string }[] }[];
+        endTransaction(runner);
+        tx.acceptCommitResults(results);
+      }
+      for (const listener of this.committedListeners) {
+        // The change is committed: a listener's failure must not turn it into an error.
+        try {
+          listener(tx);
+        } catch {
+          // Listeners only drop cache entries; their TTLs bound what a failed one leaves.
+        }
+      }
+      return { result, tx };
+    } catch (error: unknown) {
+      broken = await rollBack(runner, error);
+      throw error;
+    } finally {
+      await releaseRunner(runner, broken);
+    }
+  }
+}
+
+function setTransactionState(runner: QueryRunner, active: boolean): void {
+  const state = runner as unknown as TransactionState;
+  state.isTransactionActive = active;
+  state.transactionDepth = active ? 1 : 0;
+}
+
+function endTransaction(runner: QueryRunner): void {
+  setTransactionState(runner, false);
+}
+
+/**
+ * Ends a failed transaction (after a failed commit message the server's transaction is
+ * aborted or already gone; ROLLBACK covers both). A connection that cannot even roll back is
+ * returned as broken, so the pool discards it.
+ */
+async function rollBack(runner: QueryRunner, cause: unknown): Promise<Error | undefined> {
+  if (!runner.isTransactionActive) return undefined;
+  try {
+    await pgClientOf(runner).query('ROLLBACK');
+    endTransaction(runner);
+    return undefined;
+  } catch (error: unknown) {
+    endTransaction(runner);
+    return error instanceof Error ? error : new Error(String(cause));
   }
 }

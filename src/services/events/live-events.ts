@@ -15,10 +15,12 @@ export interface LiveEvents {
 export async function startLiveEvents(services: Services, connectionString: string): Promise<LiveEvents> {
   const relay = new EventRelay({ connectionString, dataSource: services.dataSource, bus: services.bus, logger: services.logger });
   const stopFollowing = services.apiKeys.followRevocations(services.bus);
+  services.changes.sequencer.start();
   try {
     await relay.start();
   } catch (error: unknown) {
     stopFollowing();
+    await services.changes.sequencer.stop();
     await relay.stop();
     throw error;
   }
@@ -26,6 +28,7 @@ export async function startLiveEvents(services: Services, connectionString: stri
     relay,
     async stop() {
       stopFollowing();
+      await services.changes.sequencer.stop();
       await relay.stop();
       await services.overviewFeed.stop();
     },

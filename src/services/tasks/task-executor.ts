@@ -1,19 +1,20 @@
 import type { DataSource } from 'typeorm';
 import { retryWhileUnavailable } from '../../db/connection-errors';
-import { returningRows } from '../../db/returning-rows';
 import type { AgentRegistry } from '../../agents/agent-registry';
 import type { AgentLogger, EvidenceRecorder } from '../../agents/agent-type';
 import type { Logger } from '../../logging/logger';
 import { openConfig } from '../agents/agent-config';
 import type { AgentLifecycleService } from '../agents/agent-lifecycle.service';
 import type { Actor } from '../common/actor';
-import type { ChangeRunner } from '../events/change-runner';
+import type { ChangeOptions, ChangeRunner } from '../events/change-runner';
 import type { ChangeTransaction } from '../events/change-transaction';
 import { METRIC, type MetricSample } from '../metrics/metric-names';
 import { recordMetrics } from '../metrics/metric-query.service';
 import type { SecretBox } from '../secrets/secret-box';
-import { lockTask, recordTaskChange, updateTask, type TaskHooks } from './task-events';
-import { addTaskJob } from './task-jobs';
+import { CLAIM_NEEDS_LOCK, LOCK_NOT_AVAILABLE, TaskClaimer, type Claim, type OptimisticClaimRow } from './task-claim';
+import { recordTaskChange, updateTask, type TaskHooks } from './task-events';
+import { addTaskJob, addTaskJobSql } from './task-jobs';
+import { sqlJsonLiteral, sqlLiteral } from '../../db/sql-literal';
 import { jsonResult, outcomeOf, raceAbort, retryDelayMs, TaskAbort, type AttemptOutcome } from './task-outcome';
 import { TASK_COLUMNS, taskFromRow, type TaskRow, type TaskView } from './task-row';
 
@@ -33,17 +34,11 @@ export interface TaskExecutorDeps {
   agentLogger(actor: Actor, agentId: string, taskId: string | null): AgentLogger;
 }
 
-interface ClaimedAgent {
-  id: string;
-  name: string;
-  type: string;
-  status: string;
-  max_concurrency: number;
-  config: Record<string, unknown>;
-  deleted_at: Date | null;
-}
+/** Claims and outcomes do not wait for their events' cursors: the worker reads none of them back. */
+const BACKGROUND_SEQUENCING: ChangeOptions = { awaitSequencing: false };
 
-type Claim = { kind: 'run'; task: TaskView; agent: ClaimedAgent } | { kind: 'skip' };
+/** A row of the succeeded-outcome statement. */
+type SucceededRow = TaskRow & { a_status: string; a_max_concurrency: number };
 
 /** How often running tasks are checked for a cancel request from any process, in ms. Default 250. */
 const CANCEL_POLL_MS = 250;
@@ -63,11 +58,14 @@ const PATIENCE_MS = 60_000;
 export class TaskExecutor {
   private readonly running = new Map<string, AbortController>();
   private cancelPoll: NodeJS.Timeout | undefined;
+  private readonly claimer: TaskClaimer;
 
   constructor(
     private readonly deps: TaskExecutorDeps,
     readonly workerId: string,
-  ) {}
+  ) {
+    this.claimer = new TaskClaimer(deps.hooks, workerId, (taskId) => this.running.has(taskId));
+  }
 
   get runningTaskIds(): string[] {
     return [...this.running.keys()];
@@ -76,7 +74,7 @@ export class TaskExecutor {
   /** The task.run job. Never throws for a task's own failure: the outcome is recorded instead. */
   async runJob(taskId: string, jobId: string): Promise<void> {
     const actor: Actor = { name: `worker:${this.workerId}`, correlationId: `job:${jobId}` };
-    const claim = await this.patiently(taskId, 'claiming a task', () => this.deps.changes.run(actor, (tx) => this.claim(tx, taskId)));
+    const claim = await this.patiently(taskId, 'claiming a task', () => this.claim(actor, taskId));
     if (claim.kind === 'skip') return;
     const { task, agent } = claim;
     const controller = new AbortController();
@@ -111,7 +109,25 @@ export class TaskExecutor {
       this.running.delete(task.id);
     }
     // The outcome is known: a PostgreSQL restart must not lose it.
-    await this.patiently(task.id, 'recording a task outcome', () => this.deps.changes.run(actor, (tx) => this.finish(tx, task.id, outcome)));
+    await this.patiently(task.id, 'recording a task outcome', () =>
+      outcome.kind === 'succeeded'
+        ? this.deps.changes.runFrom<void, SucceededRow>(actor, this.succeededSql(task.id, outcome.result), async (tx, rows) =>
+            rows[0] === undefined ? this.finish(tx, task.id, outcome) : this.recordSucceeded(tx, rows[0]),
+          BACKGROUND_SEQUENCING)
+        : this.deps.changes.run(actor, (tx) => this.finish(tx, task.id, outcome), BACKGROUND_SEQUENCING),
+    );
+  }
+
+  /** The optimistic claim, redone under the agent lock when it is not the common case or its guard refused it. */
+  private async claim(actor: Actor, taskId: string): Promise<Claim> {
+    try {
+      const claim = await this.deps.changes.runFrom<Claim | null, OptimisticClaimRow>(actor, this.claimer.optimisticClaimSql(taskId), (tx, rows) => this.claimer.claimFromRows(tx, rows), BACKGROUND_SEQUENCING);
+      if (claim !== null) return claim;
+    } catch (error: unknown) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== CLAIM_NEEDS_LOCK && code !== LOCK_NOT_AVAILABLE) throw error;
+    }
+    return this.deps.changes.run(actor, (tx) => this.claimer.claimLocked(tx, taskId), BACKGROUND_SEQUENCING);
   }
 
   /** Runs a transaction of the job again while PostgreSQL is unavailable, for up to PATIENCE_MS. */
@@ -145,51 +161,6 @@ export class TaskExecutor {
         .catch((error: unknown) => this.deps.logger.warn({ err: error }, 'cancel poll failed; retrying'));
     }, CANCEL_POLL_MS);
     this.cancelPoll.unref();
-  }
-
-  private async claim(tx: ChangeTransaction, taskId: string): Promise<Claim> {
-    // The agent row serialises the claims of one agent (the concurrency count must not race).
-    // NO KEY UPDATE: task inserts (their foreign-key check) and routing (KEY SHARE) go on meanwhile.
-    const agents: ClaimedAgent[] = await tx.manager.query(
-      `SELECT id, name, type, status, max_concurrency, config, deleted_at FROM agent_instances
-       WHERE id = (SELECT agent_id FROM agent_tasks WHERE id = $1) FOR NO KEY UPDATE`,
-      [taskId],
-    );
-    const agent = agents[0];
-    if (agent === undefined) return { kind: 'skip' };
-    const task = await lockTask(tx, taskId);
-    if (task === null || (task.status !== 'QUEUED' && !(await this.lostHere(tx, task)))) return { kind: 'skip' };
-    if (agent.deleted_at !== null || agent.status !== 'RUNNING') {
-      const cancelled = await updateTask(tx, task.id, `status = 'CANCELLED', error = $2, completed_at = now(), blocked_at = NULL`, [`agent is ${agent.deleted_at !== null ? 'deleted' : agent.status}`]);
-      await recordTaskChange(tx, this.deps.hooks, cancelled, task.status, { level: 'WARN', message: `task ${task.type} cancelled: agent "${agent.name}" is not running` });
-      return { kind: 'skip' };
-    }
-    const running: { count: string }[] = await tx.manager.query(`SELECT count(*) AS count FROM agent_tasks WHERE agent_id = $1 AND status = 'RUNNING'`, [agent.id]);
-    // A task lost here (still RUNNING) holds its own slot: it is not one more.
-    if (Number(running[0]!.count) - (task.status === 'RUNNING' ? 1 : 0) >= agent.max_concurrency) {
-      // It waits without a job; the next task of this agent to finish wakes it.
-      await tx.manager.query('UPDATE agent_tasks SET blocked_at = now(), updated_at = now() WHERE id = $1', [task.id]);
-      return { kind: 'skip' };
-    }
-    const started = await updateTask(tx, task.id, `status = 'RUNNING', attempts = attempts + 1, started_at = now(), completed_at = NULL, worker_id = $2, blocked_at = NULL`, [this.workerId]);
-    await tx.manager.query('UPDATE agent_instances SET last_active_at = now() WHERE id = $1', [agent.id]);
-    if (started.attempts === 1) {
-      const waited: { ms: number }[] = await tx.manager.query('SELECT (extract(epoch FROM (started_at - queued_at)) * 1000)::float8 AS ms FROM agent_tasks WHERE id = $1', [task.id]);
-      await recordMetrics(tx.manager, [{ agentId: agent.id, taskId: task.id, name: METRIC.taskQueueWaitMs, value: Math.max(0, waited[0]!.ms) }]);
-    }
-    await recordTaskChange(tx, this.deps.hooks, started, task.status, { level: 'INFO', message: `task ${task.type} attempt ${started.attempts} of ${started.maxAttempts} started` });
-    return { kind: 'run', task: started, agent };
-  }
-
-  /**
-   * A task RUNNING under this worker that this worker no longer runs: its outcome could not
-   * be recorded (PostgreSQL away past PATIENCE_MS) and its job is being retried. It
-   * runs again as a new attempt, as after a takeover; nothing else would ever finish it.
-   */
-  private async lostHere(tx: ChangeTransaction, task: TaskView): Promise<boolean> {
-    if (task.status !== 'RUNNING' || this.running.has(task.id)) return false;
-    const rows: { worker_id: string | null }[] = await tx.manager.query('SELECT worker_id FROM agent_tasks WHERE id = $1', [task.id]);
-    return rows[0]?.worker_id === this.workerId;
   }
 
   private async finish(tx: ChangeTransaction, taskId: string, outcome: AttemptOutcome): Promise<void> {
@@ -247,9 +218,38 @@ export class TaskExecutor {
       }
     }
     if (finished.durationMs !== null && effective.kind !== 'handed-back') samples.push({ agentId: agent.id, taskId, name: METRIC.taskDurationMs, value: finished.durationMs });
-    await recordMetrics(tx.manager, samples);
-    if (agent.status === 'STOPPING') await this.deps.lifecycle.finishStoppingIfIdle(tx, agent.id);
-    await this.wakeBlocked(tx, agent.id, agent.max_concurrency);
+    recordMetrics(tx, samples);
+    await this.afterFinish(tx, agent.id, agent.status, agent.max_concurrency);
+  }
+
+  /**
+   * The common outcome in one statement, sent with the BEGIN: the attempt still RUNNING
+   * under this worker succeeded. No row when it is not that (taken over, recorded already):
+   * the general path decides.
+   */
+  private succeededSql(taskId: string, result: unknown): string {
+    return `UPDATE agent_tasks t SET status = 'SUCCEEDED', result = ${sqlJsonLiteral(result)}, error = NULL, completed_at = now(),
+        duration_ms = (extract(epoch FROM (now() - t.started_at)) * 1000)::int, updated_at = now()
+      FROM agent_instances a
+      WHERE t.id = ${sqlLiteral(taskId)}::uuid AND t.status = 'RUNNING' AND t.worker_id = ${sqlLiteral(this.workerId)} AND a.id = t.agent_id
+      RETURNING ${TASK_COLUMNS}, a.status AS a_status, a.max_concurrency AS a_max_concurrency`;
+  }
+
+  private async recordSucceeded(tx: ChangeTransaction, row: SucceededRow): Promise<void> {
+    const finished = taskFromRow(row);
+    const taskId = finished.id;
+    await recordTaskChange(tx, this.deps.hooks, finished, 'RUNNING', { level: 'INFO', message: `task ${finished.type} succeeded on attempt ${finished.attempts}` });
+    recordMetrics(tx, [
+      { agentId: finished.agentId, taskId, name: METRIC.taskSucceeded, value: 1 },
+      ...(finished.durationMs === null ? [] : [{ agentId: finished.agentId, taskId, name: METRIC.taskDurationMs, value: finished.durationMs }]),
+    ]);
+    await this.afterFinish(tx, finished.agentId, row.a_status, row.a_max_concurrency);
+  }
+
+  /** A slot of the agent was freed: a STOPPING agent may be STOPPED now, and blocked tasks get their jobs (at commit). */
+  private async afterFinish(tx: ChangeTransaction, agentId: string, agentStatus: string, maxConcurrency: number): Promise<void> {
+    if (agentStatus === 'STOPPING') await this.deps.lifecycle.finishStoppingIfIdle(tx, agentId);
+    tx.atCommit(wakeBlockedSql(agentId, maxConcurrency));
   }
 
   /**
@@ -263,24 +263,26 @@ export class TaskExecutor {
          WHERE t.status = 'QUEUED' AND t.blocked_at IS NOT NULL AND t.blocked_at < now() - interval '1 second'`,
       );
       let woken = 0;
-      for (const agent of agents) woken += await this.wakeBlocked(tx, agent.agent_id, agent.max_concurrency);
+      for (const agent of agents) woken += ((await tx.manager.query(wakeBlockedSql(agent.agent_id, agent.max_concurrency))) as unknown[]).length;
       return woken;
     });
   }
+}
 
-  /** A slot was freed: the longest-waiting blocked tasks of the agent get their jobs back. */
-  private async wakeBlocked(tx: ChangeTransaction, agentId: string, maxConcurrency: number): Promise<number> {
-    const woken = returningRows<{ id: string; priority: number }>(await tx.manager.query(
-      `WITH free AS (
-         SELECT greatest($2::int - count(*), 0) AS slots FROM agent_tasks WHERE agent_id = $1 AND status = 'RUNNING'
-       ), next AS (
-         SELECT id FROM agent_tasks WHERE agent_id = $1 AND status = 'QUEUED' AND blocked_at IS NOT NULL
-         ORDER BY priority DESC, created_at ASC LIMIT (SELECT slots FROM free) FOR UPDATE SKIP LOCKED
-       )
-       UPDATE agent_tasks t SET blocked_at = NULL, updated_at = now() FROM next WHERE t.id = next.id RETURNING t.id, t.priority`,
-      [agentId, maxConcurrency],
-    ));
-    for (const task of woken) await addTaskJob(tx.manager, task.id, null, task.priority);
-    return woken.length;
-  }
+/**
+ * The statement that gives the longest-waiting blocked tasks of an agent their jobs back, as
+ * many as it has free slots (one row per woken task). Literal values: it also runs in commit
+ * messages.
+ */
+function wakeBlockedSql(agentId: string, maxConcurrency: number): string {
+  const agent = `${sqlLiteral(agentId)}::uuid`;
+  return `WITH free AS (
+      SELECT greatest(${sqlLiteral(maxConcurrency)}::int - count(*), 0) AS slots FROM agent_tasks WHERE agent_id = ${agent} AND status = 'RUNNING'
+    ), next AS (
+      SELECT id FROM agent_tasks WHERE agent_id = ${agent} AND status = 'QUEUED' AND blocked_at IS NOT NULL
+      ORDER BY priority DESC, created_at ASC LIMIT (SELECT slots FROM free) FOR UPDATE SKIP LOCKED
+    ), woken AS (
+      UPDATE agent_tasks t SET blocked_at = NULL, updated_at = now() FROM next WHERE t.id = next.id RETURNING t.id, t.priority
+    )
+    SELECT ${addTaskJobSql('woken.id', null, 'woken.priority')} FROM woken`;
 }

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { ChangeTransaction } from '../events/change-transaction';
+import { sqlLiteral } from '../../db/sql-literal';
 
 /** graphile-worker task identifiers of our jobs. */
 export const JOB_RUN_TASK = 'task.run';
@@ -15,11 +17,30 @@ const JOB_MAX_ATTEMPTS = 25;
  * the task row does). The task id is the job key: re-adding replaces a waiting job.
  */
 export async function addTaskJob(manager: EntityManager, taskId: string, runAt: Date | null, priority: number): Promise<void> {
-  await manager.query(
-    `SELECT graphile_worker.add_job($1, json_build_object('taskId', $2::text), run_at := $3, max_attempts := $4, job_key := $2::text, priority := $5)`,
-    // graphile-worker runs lower numbers first; our priority runs higher numbers first.
-    [JOB_RUN_TASK, taskId, runAt, JOB_MAX_ATTEMPTS, -priority],
-  );
+  await manager.query(addTaskJobStatement(taskId, runAt, priority));
+}
+
+/**
+ * The add_job call of a task's job over SQL expressions (for statements built with literals):
+ * `taskId` a uuid, `runAt` a timestamptz or null, `priority` our priority (higher first).
+ */
+export function addTaskJobSql(taskId: string, runAt: string | null, priority: string): string {
+  // graphile-worker runs lower numbers first; our priority runs higher numbers first.
+  return `graphile_worker.add_job(${sqlLiteral(JOB_RUN_TASK)}, json_build_object('taskId', (${taskId})::text), run_at := ${runAt ?? 'NULL'}, max_attempts := ${JOB_MAX_ATTEMPTS}, job_key := (${taskId})::text, priority := -(${priority}))`;
+}
+
+/**
+ * `addTaskJob` in the commit message of `tx` (no round trip of its own). A job left behind
+ * for a task that the same transaction cancelled is harmless: its claim finds the task not
+ * QUEUED and leaves it.
+ */
+export function addTaskJobAtCommit(tx: ChangeTransaction, taskId: string, runAt: Date | null, priority: number): void {
+  tx.atCommit(addTaskJobStatement(taskId, runAt, priority));
+}
+
+function addTaskJobStatement(taskId: string, runAt: Date | null, priority: number): string {
+  const runAtSql = runAt === null ? null : `${sqlLiteral(runAt.toISOString())}::timestamptz`;
+  return `SELECT ${addTaskJobSql(`${sqlLiteral(taskId)}::uuid`, runAtSql, sqlLiteral(priority))}`;
 }
 
 export async function removeTaskJob(manager: EntityManager, taskId: string): Promise<void> {

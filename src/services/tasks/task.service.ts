@@ -2,14 +2,15 @@ import type { DataSource } from 'typeorm';
 import type { AgentRegistry } from '../../agents/agent-registry';
 import { validateAgainstSchema } from '../agents/agent-config';
 import type { Actor } from '../common/actor';
-import { checkUuid } from '../common/ids';
-import { checkJsonInput } from '../common/json-input';
+import { checkUuid, isUuid } from '../common/ids';
 import { badInput, conflict, DomainError, notFound } from '../errors/domain-error';
 import type { ChangeRunner } from '../events/change-runner';
 import type { ChangeTransaction } from '../events/change-transaction';
-import { addTaskJob, removeTaskJob } from './task-jobs';
+import { addTaskJob, addTaskJobAtCommit, removeTaskJob } from './task-jobs';
+import { sqlJsonLiteral, sqlLiteral } from '../../db/sql-literal';
 import { lockTask, recordTaskChange, updateTask, type TaskHooks } from './task-events';
 import { TASK_COLUMNS, taskFromRow, type TaskRow, type TaskView } from './task-row';
+import { checkTaskCommand } from './task-command';
 import { routeTask } from './task-routing';
 
 export interface DistributeTaskCommand {
@@ -45,7 +46,38 @@ export interface TaskServiceOptions {
 }
 
 /** Bounds of the numeric task options. */
-export const TASK_LIMITS = Object.freeze({ maxAttempts: 100, timeoutSeconds: 86_400, priority: 10_000, idempotencyKeyLength: 200, typeLength: 100 });
+export const TASK_LIMITS = Object.freeze({
+  /** Tasks one distributeTasks call may submit. */
+  tasksPerCall: 1_000,
+  maxAttempts: 100,
+  timeoutSeconds: 86_400,
+  priority: 10_000,
+  idempotencyKeyLength: 200,
+  typeLength: 100,
+});
+
+const TASK_INSERT_COLUMNS = 'agent_id, type, status, payload, max_attempts, priority, run_at, timeout_seconds, idempotency_key, workflow_run_id, step_id, created_by';
+
+/** The values of a new QUEUED task, in TASK_INSERT_COLUMNS order, as literals; `agentId` an SQL expression. */
+function taskInsertValues(agentId: string, spec: EnqueueSpec, createdBy: string): string {
+  return [
+    agentId,
+    sqlLiteral(spec.type),
+    `'QUEUED'`,
+    sqlJsonLiteral(spec.payload ?? {}),
+    sqlLiteral(spec.maxAttempts),
+    sqlLiteral(spec.priority),
+    spec.runAt ? `${sqlLiteral(spec.runAt.toISOString())}::timestamptz` : 'NULL::timestamptz',
+    spec.timeoutSeconds === null ? 'NULL::int' : sqlLiteral(spec.timeoutSeconds),
+    `${sqlLiteral(spec.idempotencyKey ?? null)}::text`,
+    `${sqlLiteral(spec.workflowRunId ?? null)}::uuid`,
+    `${sqlLiteral(spec.stepId ?? null)}::text`,
+    sqlLiteral(createdBy),
+  ].join(', ');
+}
+
+/** A row of `enqueueFastSql`: the task and its agent's name and type. */
+type FastEnqueueRow = TaskRow & { a_name: string; a_type: string };
 
 /** Submitting, cancelling and retrying tasks. Running them is the task executor's. */
 export class TaskService {
@@ -58,13 +90,17 @@ export class TaskService {
   ) {}
 
   async distribute(actor: Actor, command: DistributeTaskCommand): Promise<TaskView> {
-    const spec = this.checkCommand(command);
+    const spec = checkTaskCommand(command, this.options.maxPayloadBytes);
     if (spec.idempotencyKey) {
       const existing = await this.findByIdempotencyKey(spec.idempotencyKey);
       if (existing !== null) return existing;
     }
     try {
-      return await this.changes.run(actor, (tx) => this.enqueue(tx, spec, 'input.'));
+      const fast = this.enqueueFastSql(spec, actor.name);
+      if (fast === null) return await this.changes.run(actor, (tx) => this.enqueue(tx, spec, 'input.'));
+      // The common case in one round trip with the BEGIN; anything else (an agent that is not
+      // there or not running…) takes the general path in the same transaction, for its errors.
+      return await this.changes.runFrom<TaskView, FastEnqueueRow>(actor, fast, (tx, rows) => this.enqueuedFast(tx, rows, spec, 'input.'));
     } catch (error: unknown) {
       // Two calls racing with one key: the unique index lets one in; the other returns it.
       if (spec.idempotencyKey && (error as { code?: string }).code === '23505') {
@@ -75,6 +111,55 @@ export class TaskService {
     }
   }
 
+  /**
+   * Several tasks in one transaction: all are queued, or (one input is refused) none is, and
+   * the error's path names the input (`inputs.3.payload`). A task whose idempotencyKey is
+   * known already is answered with the existing task, as distribute does.
+   */
+  async distributeMany(actor: Actor, commands: readonly DistributeTaskCommand[]): Promise<TaskView[]> {
+    if (commands.length === 0 || commands.length > TASK_LIMITS.tasksPerCall) throw badInput(`inputs must hold 1-${TASK_LIMITS.tasksPerCall} tasks`, 'inputs');
+    const specs = commands.map((command, index) => checkTaskCommand(command, this.options.maxPayloadBytes, `inputs.${index}.`));
+    const keys = specs.map((spec) => spec.idempotencyKey).filter((key): key is string => Boolean(key));
+    if (new Set(keys).size !== keys.length) throw badInput('two inputs carry the same idempotencyKey', 'inputs');
+    for (let attempt = 1; ; attempt += 1) {
+      const existing = new Map<string, TaskView>();
+      if (keys.length > 0) {
+        const rows: TaskRow[] = await this.dataSource.query(`SELECT ${TASK_COLUMNS} FROM agent_tasks t WHERE t.idempotency_key = ANY($1::text[])`, [keys]);
+        for (const row of rows) existing.set(row.idempotency_key!, taskFromRow(row));
+      }
+      try {
+        return await this.changes.run(actor, async (tx) => {
+          const tasks: TaskView[] = [];
+          for (const [index, spec] of specs.entries()) {
+            const known = spec.idempotencyKey ? existing.get(spec.idempotencyKey) : undefined;
+            tasks.push(known ?? (await this.enqueueOne(tx, spec, `inputs.${index}.`)));
+          }
+          return tasks;
+        });
+      } catch (error: unknown) {
+        // A call racing with ours queued one of our keys first: the next attempt answers its task.
+        if (attempt >= 2 || keys.length === 0 || (error as { code?: string }).code !== '23505') throw error;
+      }
+    }
+  }
+
+  /** One task of a transaction: the one-statement insert when it applies, else the general path. */
+  private async enqueueOne(tx: ChangeTransaction, spec: EnqueueSpec, pathPrefix: string): Promise<TaskView> {
+    const fast = this.enqueueFastSql(spec, tx.actor.name);
+    const rows: FastEnqueueRow[] = fast === null ? [] : await tx.manager.query(fast);
+    return this.enqueuedFast(tx, rows, spec, pathPrefix);
+  }
+
+  /** The rest of a task inserted by `enqueueFastSql` (no row: the general path, for its errors). */
+  private async enqueuedFast(tx: ChangeTransaction, rows: readonly FastEnqueueRow[], spec: EnqueueSpec, pathPrefix: string): Promise<TaskView> {
+    const row = rows[0];
+    if (row === undefined) return this.enqueue(tx, spec, pathPrefix);
+    const task = taskFromRow(row);
+    validateAgainstSchema(this.registry.get(row.a_type)!.taskTypes[spec.type]!.payloadSchema, task.payload, `${pathPrefix}payload`);
+    await this.queued(tx, task, row.a_name);
+    return task;
+  }
+
   /** Creates a QUEUED task and its job in the caller's transaction (used by distribute, workflows and schedules). */
   async enqueue(tx: ChangeTransaction, spec: EnqueueSpec, pathPrefix = ''): Promise<TaskView> {
     const agent = await routeTask(tx, this.registry, spec, pathPrefix);
@@ -82,30 +167,40 @@ export class TaskService {
     const taskType = this.registry.get(agent.type)!.taskTypes[spec.type]!;
     validateAgainstSchema(taskType.payloadSchema, payload, `${pathPrefix}payload`);
     const rows: TaskRow[] = await tx.manager.query(
-      `INSERT INTO agent_tasks AS t (agent_id, type, status, payload, max_attempts, priority, run_at, timeout_seconds, idempotency_key, workflow_run_id, step_id, created_by)
-       VALUES ($1, $2, 'QUEUED', $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${TASK_COLUMNS}`,
-      [
-        agent.id,
-        spec.type,
-        JSON.stringify(payload),
-        spec.maxAttempts,
-        spec.priority,
-        spec.runAt ?? null,
-        spec.timeoutSeconds,
-        spec.idempotencyKey ?? null,
-        spec.workflowRunId ?? null,
-        spec.stepId ?? null,
-        tx.actor.name,
-      ],
+      `INSERT INTO agent_tasks AS t (${TASK_INSERT_COLUMNS}) VALUES (${taskInsertValues(`${sqlLiteral(agent.id)}::uuid`, { ...spec, payload }, tx.actor.name)}) RETURNING ${TASK_COLUMNS}`,
     );
     const task = taskFromRow(rows[0]!);
-    await addTaskJob(tx.manager, task.id, task.runAt, task.priority);
+    await this.queued(tx, task, agent.name);
+    return task;
+  }
+
+  /** The job and the QUEUED event of a task just inserted. */
+  private async queued(tx: ChangeTransaction, task: TaskView, agentName: string): Promise<void> {
+    addTaskJobAtCommit(tx, task.id, task.runAt, task.priority);
     await recordTaskChange(tx, this.hooks, task, null, {
       level: 'INFO',
-      message: `task ${task.type} queued for agent "${agent.name}"`,
+      message: `task ${task.type} queued for agent "${agentName}"`,
       metadata: { priority: task.priority, ...(task.runAt ? { runAt: task.runAt.toISOString() } : {}) },
     });
-    return task;
+  }
+
+  /**
+   * The insert of a task for a given RUNNING agent whose type accepts it, with the agent's
+   * name and type: the first statement of distribute's common case (no row otherwise). The
+   * agent is key-share-locked as routeTask does. Null when the command names no agent.
+   */
+  private enqueueFastSql(spec: EnqueueSpec, createdBy: string): string | null {
+    if (!spec.agentId || !isUuid(spec.agentId)) return null;
+    const types = this.registry.typesAccepting(spec.type);
+    if (types.length === 0) return null;
+    return `WITH a AS (
+        SELECT id, name, type FROM agent_instances
+        WHERE id = ${sqlLiteral(spec.agentId.toLowerCase())}::uuid AND status = 'RUNNING' AND deleted_at IS NULL AND type = ANY(ARRAY[${types.map(sqlLiteral).join(', ')}]::text[])
+        FOR KEY SHARE
+      ), t AS (
+        INSERT INTO agent_tasks (${TASK_INSERT_COLUMNS}) SELECT ${taskInsertValues('a.id', spec, createdBy)} FROM a RETURNING *
+      )
+      SELECT ${TASK_COLUMNS}, a.name AS a_name, a.type AS a_type FROM t JOIN a ON a.id = t.agent_id`;
   }
 
   async cancel(actor: Actor, id: string): Promise<TaskView> {
@@ -166,40 +261,5 @@ export class TaskService {
   private async findByIdempotencyKey(key: string): Promise<TaskView | null> {
     const rows: TaskRow[] = await this.dataSource.query(`SELECT ${TASK_COLUMNS} FROM agent_tasks t WHERE t.idempotency_key = $1`, [key]);
     return rows.length === 0 ? null : taskFromRow(rows[0]!);
-  }
-
-  private checkCommand(command: DistributeTaskCommand): EnqueueSpec {
-    const type = command.type.trim();
-    if (type.length === 0 || type.length > TASK_LIMITS.typeLength) throw badInput(`type must be 1-${TASK_LIMITS.typeLength} characters`, 'input.type');
-    const payload = command.payload ?? {};
-    checkJsonInput(payload, this.options.maxPayloadBytes, 'input.payload');
-    const maxAttempts = command.maxAttempts ?? 3;
-    if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > TASK_LIMITS.maxAttempts) {
-      throw badInput(`maxAttempts must be between 1 and ${TASK_LIMITS.maxAttempts}`, 'input.maxAttempts');
-    }
-    const priority = command.priority ?? 0;
-    if (!Number.isInteger(priority) || Math.abs(priority) > TASK_LIMITS.priority) {
-      throw badInput(`priority must be between -${TASK_LIMITS.priority} and ${TASK_LIMITS.priority}`, 'input.priority');
-    }
-    const timeoutSeconds = command.timeoutSeconds ?? null;
-    if (timeoutSeconds !== null && (!Number.isInteger(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > TASK_LIMITS.timeoutSeconds)) {
-      throw badInput(`timeoutSeconds must be between 1 and ${TASK_LIMITS.timeoutSeconds}`, 'input.timeoutSeconds');
-    }
-    const idempotencyKey = command.idempotencyKey ?? null;
-    if (idempotencyKey !== null && (idempotencyKey.length === 0 || idempotencyKey.length > TASK_LIMITS.idempotencyKeyLength || /\p{Cc}/u.test(idempotencyKey))) {
-      throw badInput(`idempotencyKey must be 1-${TASK_LIMITS.idempotencyKeyLength} printable characters`, 'input.idempotencyKey');
-    }
-    if (command.runAt && Number.isNaN(command.runAt.getTime())) throw badInput('runAt is not a valid time', 'input.runAt');
-    return {
-      type,
-      payload,
-      agentId: command.agentId ?? null,
-      agentType: command.agentType ?? null,
-      maxAttempts,
-      timeoutSeconds,
-      priority,
-      runAt: command.runAt ?? null,
-      idempotencyKey,
-    };
   }
 }

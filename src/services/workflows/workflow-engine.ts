@@ -7,7 +7,7 @@ import type { ChangeTransaction } from '../events/change-transaction';
 import type { TaskView } from '../tasks/task-row';
 import { WorkflowAdvancer } from './workflow-advancer';
 import { topologicalOrder } from './workflow-graph';
-import { isRunFinished, isStepFinished, runSnapshot, type WorkflowRunRecord } from './workflow-rows';
+import { isRunFinished, isStepFinished, runSnapshot, type WorkflowRunSnapshot } from './workflow-rows';
 import { changeRun, changeStep, insertRun, lockRun, lockTasksNow, type LockedRun, type StepChange } from './workflow-run-store';
 import type { WorkflowTaskPort } from './workflow-task-port';
 import type { WorkflowService } from './workflow.service';
@@ -55,7 +55,7 @@ export class WorkflowEngine {
   }
 
   /** runWorkflow: creates the run PENDING and queues its first steps; RUNNING follows when a task starts. */
-  async start(actor: Actor, command: RunWorkflowCommand): Promise<WorkflowRunRecord> {
+  async start(actor: Actor, command: RunWorkflowCommand): Promise<WorkflowRunSnapshot> {
     const workflow = await this.findWorkflow(command);
     const input = command.input === undefined || command.input === null ? {} : command.input;
     if (typeof input !== 'object' || Array.isArray(input)) throw badInput('input must be a JSON object', 'input.input');
@@ -69,12 +69,12 @@ export class WorkflowEngine {
       );
       const locked: LockedRun = { run, definition: workflow.definition, workflowName: workflow.name, workflowVersion: workflow.version, steps };
       await this.advancer.advance(tx, locked);
-      return locked.run;
+      return { ...locked.run, steps: locked.steps };
     });
   }
 
   /** cancelWorkflowRun: the run ends CANCELLED now; queued steps are cancelled, running ones aborted. */
-  async cancel(actor: Actor, id: string): Promise<WorkflowRunRecord> {
+  async cancel(actor: Actor, id: string): Promise<WorkflowRunSnapshot> {
     const runId = checkUuid(id, 'id');
     return this.changes.run(actor, async (tx) => {
       const locked = await lockRun(tx, runId);
@@ -90,7 +90,7 @@ export class WorkflowEngine {
       // A running step ends when its task does (CANCELLED once the worker aborts it); a task locked
       // right now by a worker is cancelled by the hook when that worker's change commits.
       for (const step of running) if (lockable.has(step.taskId!)) await this.port.cancel(tx, step.taskId!);
-      return locked.run;
+      return { ...locked.run, steps: locked.steps };
     });
   }
 

@@ -36,6 +36,11 @@ export interface WorkflowRunRecord {
   completedAt: Date | null;
 }
 
+/** A run with its steps as one change left them: a consistent picture for the change's answer. */
+export interface WorkflowRunSnapshot extends WorkflowRunRecord {
+  steps: StepRunRecord[];
+}
+
 export interface StepRunRecord {
   runId: string;
   stepId: string;

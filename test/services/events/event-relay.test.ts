@@ -48,7 +48,7 @@ describe('the event relay', () => {
   });
   afterAll(async () => {
     await Promise.all([local.destroy(), other.destroy()]);
-    expect(await db.connectionCount()).toBe(0);
+    expect(await db.connectionsLeft()).toBe(0);
     await db.drop();
   });
 

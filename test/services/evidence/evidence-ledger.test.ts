@@ -2,7 +2,6 @@ import { createHash, createPublicKey, verify } from 'node:crypto';
 import { createDataSource } from '../../../src/db/data-source';
 import { SYSTEM_ACTOR, type Services } from '../../../src/services';
 import { ChangeRunner } from '../../../src/services/events/change-runner';
-import { LocalEventBus } from '../../../src/services/events/event-bus';
 import { EvidenceService } from '../../../src/services/evidence/evidence.service';
 import { canonicalJson } from '../../../src/services/evidence/canonical-json';
 import { sql } from '../../support/test-database';
@@ -87,7 +86,7 @@ describe('the evidence ledger', () => {
     const otherPool = createDataSource({ url: server.db.url, poolSize: 10, applicationName: 'velocity-test-other' });
     await otherPool.initialize();
     try {
-      const otherLedger = new EvidenceService(otherPool, new ChangeRunner(otherPool, new LocalEventBus()), services.keys);
+      const otherLedger = new EvidenceService(otherPool, new ChangeRunner(otherPool), services.keys);
       const agentId = await newAgent(services, 'concurrent');
       // Each process runs as many collectors at once as its pool has connections (as a worker
       // with WORKER_CONCURRENCY=10 would), each appending 5 records: 20 appends race at any moment.

@@ -1,0 +1,152 @@
+import type { DataSource } from 'typeorm';
+import { pgClientOf, releaseRunner } from '../../db/query-runner-connection';
+import type { Logger } from '../../logging/logger';
+import { EVENTS_CHANNEL } from './change-transaction';
+
+/**
+ * Key of the transaction-scoped advisory lock that serialises sequencer passes (of every
+ * process): cursors are handed out in the order the passes commit, so a reader that has seen
+ * cursor N can never later find a committed N-1.
+ */
+const SEQUENCER_LOCK = 7_346_001;
+
+/** Outbox rows moved by one statement; a full batch is followed by another at once. */
+const BATCH_SIZE = 5_000;
+
+/** Cursors of recently sequenced outbox rows kept for `cursorsOf`. */
+const REMEMBERED_CURSORS = 10_000;
+
+/**
+ * One pass in one round trip: under the lock, take every committed outbox row, reserve a
+ * block of cursors (only passes draw from the cursor sequence, and they hold the lock), give
+ * them out a transaction at a time (transactions by their first row, each one's events in the
+order it wrote them; changes that commit side by side interleave their outbox ids), write the rows to
+ * `events`, and NOTIFY the relays if there was any. Numbering by row_number, not by nextval
+ * per row: PostgreSQL does not promise to call nextval in a subquery's ORDER BY order. The lock is the only serialisation point of event writing, and a pass carries
+ * hundreds of changes' events at once.
+ */
+const PASS_SQL = `BEGIN;
+SELECT pg_advisory_xact_lock(${SEQUENCER_LOCK});
+WITH moved AS (
+  DELETE FROM event_outbox WHERE id IN (SELECT id FROM event_outbox ORDER BY id LIMIT ${BATCH_SIZE}) RETURNING *
+), reserved AS (
+  SELECT count(*) AS n, CASE WHEN count(*) > 0 THEN setval('events_cursor_seq', nextval('events_cursor_seq') + count(*) - 1) END AS last FROM moved
+), grouped AS (
+  SELECT m.*, min(m.id) OVER (PARTITION BY m.tx) AS first_of_tx FROM moved m
+), numbered AS (
+  SELECT r.last - r.n + row_number() OVER (ORDER BY g.first_of_tx, g.id) AS cursor, g.* FROM grouped g CROSS JOIN reserved r
+), inserted AS (
+  INSERT INTO events (cursor, kind, at, agent_id, task_id, workflow_run_id, status, previous_status, data, actor, correlation_id)
+  SELECT cursor, kind, at, agent_id, task_id, workflow_run_id, status, previous_status, data, actor, correlation_id FROM numbered
+)
+SELECT id::text AS id, cursor::text AS cursor, pg_notify('${EVENTS_CHANNEL}', '') FROM numbered ORDER BY id;
+COMMIT`;
+
+export interface EventSequencerOptions {
+  /** A pass this often even without a commit of this process (events another process left), in ms. Default 1_000. */
+  pollIntervalMs?: number;
+}
+
+/**
+ * Gives committed events their cursors. Changes write to the outbox with no lock and
+ * commit side by side; this process sequences right after each of its own commits
+ * (`flush`), and a poll catches rows a crashed process committed and left. Passes are
+ * coalesced: at most one runs and one waits, and a flush resolves once a pass that started
+ * after it was asked for has committed, so everything committed before the call has its
+ * cursor then.
+ */
+export class EventSequencer {
+  private readonly pollIntervalMs: number;
+  private tail: Promise<void> = Promise.resolve();
+  private queued: Promise<void> | undefined;
+  private readonly cursors = new Map<string, string>();
+  private pollTimer: NodeJS.Timeout | undefined;
+  private failing = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    /** Where failed passes are reported (once per outage); none: not reported. */
+    private readonly logger: Logger | undefined,
+    options: EventSequencerOptions = {},
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  }
+
+  /** Starts the poll. */
+  start(): void {
+    if (this.pollTimer !== undefined) return;
+    this.pollTimer = setInterval(() => this.trigger(), this.pollIntervalMs);
+    this.pollTimer.unref();
+  }
+
+  /** Stops the poll and sequences what this process committed (best effort: another process or the next start does otherwise). */
+  async stop(): Promise<void> {
+    if (this.pollTimer !== undefined) clearInterval(this.pollTimer);
+    this.pollTimer = undefined;
+    await this.flush().catch(() => undefined);
+  }
+
+  /** Sequences everything committed before the call. */
+  flush(): Promise<void> {
+    if (this.queued !== undefined) return this.queued;
+    const next = this.tail.then(() => {
+      this.queued = undefined;
+      return this.pass();
+    });
+    this.queued = next;
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  /** `flush` without waiting; a failure is logged and left to the next pass. */
+  trigger(): void {
+    this.flush().catch(() => undefined);
+  }
+
+  /** Cursors given by this process's passes to outbox rows, in the order of `outboxIds` (undefined: not seen here). */
+  cursorsOf(outboxIds: readonly string[]): (string | undefined)[] {
+    return outboxIds.map((id) => this.cursors.get(id));
+  }
+
+  private async pass(): Promise<void> {
+    try {
+      let moved: number;
+      do moved = await this.moveBatch();
+      while (moved === BATCH_SIZE);
+      if (this.failing) this.logger?.info('event sequencer running again');
+      this.failing = false;
+    } catch (error: unknown) {
+      if (!this.failing) this.logger?.warn({ err: { message: (error as Error).message } }, 'event sequencer pass failed; retrying with the next commit or poll');
+      this.failing = true;
+      throw error;
+    }
+  }
+
+  private async moveBatch(): Promise<number> {
+    const runner = this.dataSource.createQueryRunner();
+    let broken: Error | undefined;
+    try {
+      await runner.connect();
+      const client = pgClientOf(runner);
+      let results: { rows: { id: string; cursor: string }[] }[];
+      try {
+        results = (await client.query(PASS_SQL)) as unknown as { rows: { id: string; cursor: string }[] }[];
+      } catch (error: unknown) {
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
+        throw error;
+      }
+      const rows = results[2]!.rows;
+      for (const row of rows) this.remember(row.id, row.cursor);
+      return rows.length;
+    } finally {
+      await releaseRunner(runner, broken);
+    }
+  }
+
+  private remember(outboxId: string, cursor: string): void {
+    if (this.cursors.size >= REMEMBERED_CURSORS) this.cursors.delete(this.cursors.keys().next().value!);
+    this.cursors.set(outboxId, cursor);
+  }
+}

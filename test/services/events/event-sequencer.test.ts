@@ -1,0 +1,74 @@
+import 'reflect-metadata';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../../../src/db/data-source';
+import { ChangeRunner } from '../../../src/services/events/change-runner';
+import { EventSequencer } from '../../../src/services/events/event-sequencer';
+import { TEST_ACTOR } from '../../support/live';
+import { createTestDatabase, sql, type TestDatabase } from '../../support/test-database';
+import { waitFor } from '../../support/wait-for';
+
+/** Events as a reader of the log sees them: cursor order, with what the test tagged them with. */
+async function log(db: TestDatabase): Promise<{ cursor: string; tag: string; n: number }[]> {
+  return sql(db.url, `SELECT cursor::text AS cursor, data->>'tag' AS tag, (data->>'n')::int AS n FROM events ORDER BY events.cursor`);
+}
+
+describe('the event sequencer', () => {
+  let db: TestDatabase;
+  let pool: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pool = createDataSource({ url: db.url, poolSize: 6, applicationName: 'velocity-test-sequencer' });
+    await pool.initialize();
+  });
+  afterAll(async () => {
+    await pool.destroy();
+    expect(await db.connectionsLeft()).toBe(0);
+    await db.drop();
+  });
+
+  it('numbers events left in the outbox by a process that died before numbering them, at its next poll', async () => {
+    // What a crashed process leaves: committed outbox rows nobody sequenced.
+    await sql(db.url, `INSERT INTO event_outbox (kind, data) SELECT 'LOG', jsonb_build_object('tag', 'orphan', 'n', n) FROM generate_series(1, 30) AS n`);
+    const survivor = new EventSequencer(pool, undefined, { pollIntervalMs: 50 });
+    survivor.start();
+    try {
+      const numbered = await waitFor(async () => {
+        const rows = (await log(db)).filter((row) => row.tag === 'orphan');
+        return rows.length === 30 ? rows : undefined;
+      }, 'the orphaned events to be numbered', 5_000);
+      // In the order they were written, with nothing left behind.
+      expect(numbered.map((row) => row.n)).toEqual(Array.from({ length: 30 }, (_, index) => index + 1));
+      expect(await sql(db.url, 'SELECT 1 FROM event_outbox')).toEqual([]);
+    } finally {
+      await survivor.stop();
+    }
+  });
+
+  it("keeps each change's events together and in order when many changes commit at once through runners of their own", async () => {
+    const runners = Array.from({ length: 4 }, () => new ChangeRunner(pool));
+    await Promise.all(
+      runners.map(async (runner, writer) => {
+        for (let change = 0; change < 25; change += 1) {
+          await runner.run(TEST_ACTOR, async (tx) => {
+            for (let n = 0; n < 3; n += 1) await tx.record({ kind: 'LOG', data: { tag: `w${writer}-c${change}`, n } }, null);
+          });
+        }
+      }),
+    );
+    const rows = (await log(db)).filter((row) => row.tag.startsWith('w'));
+    expect(rows).toHaveLength(4 * 25 * 3);
+    // A change's three events have consecutive cursors, in the order it wrote them.
+    for (let index = 0; index < rows.length; index += 3) {
+      const group = rows.slice(index, index + 3);
+      expect(group.map((row) => row.tag)).toEqual([group[0]!.tag, group[0]!.tag, group[0]!.tag]);
+      expect(group.map((row) => row.n)).toEqual([0, 1, 2]);
+    }
+    // Each writer's changes appear in the order it made them.
+    for (let writer = 0; writer < 4; writer += 1) {
+      const order = rows.filter((row) => row.tag.startsWith(`w${writer}-`) && row.n === 0).map((row) => Number(row.tag.split('-c')[1]));
+      expect(order).toEqual(Array.from({ length: 25 }, (_, index) => index));
+    }
+    expect(await sql(db.url, 'SELECT 1 FROM event_outbox')).toEqual([]);
+  });
+});

@@ -37,6 +37,11 @@ function describe(error: ErrorObject, basePath: string): { message: string; path
   }
 }
 
+/** Whether a JSON value fits a JSON Schema (no error: for choosing a path, not for answering). */
+export function payloadFits(schema: JsonSchema, value: unknown): boolean {
+  return validatorFor(schema)(value) === true;
+}
+
 /** Validates a JSON value against a JSON Schema; the first problem becomes BAD_USER_INPUT with its path. */
 export function validateAgainstSchema(schema: JsonSchema, value: unknown, basePath: string): void {
   const validate = validatorFor(schema);

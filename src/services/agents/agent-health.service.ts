@@ -49,6 +49,8 @@ interface HealthRow {
 export class AgentHealthService {
   /** In front of `cache`: figures read in this process, dropped by the same invalidations. */
   private readonly local = new AgentReadCache<AgentHealthFigures>(LOCAL_TTL_MS, 10_000);
+  /** Agents whose shared entries go at the end of this turn of the event loop (null: none yet). */
+  private sharedDrops: Set<string> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -59,27 +61,33 @@ export class AgentHealthService {
   invalidate(agentIds: readonly string[]): void {
     if (agentIds.length === 0) return;
     this.local.invalidate(agentIds);
-    void this.cache.invalidate(agentIds);
+    this.dropShared(agentIds);
   }
 
   /** Drops cached figures of agents whose tasks or status changed. */
   invalidateOn(bus: LocalEventBus): () => void {
-    // One invalidation per page of events the relay publishes, not one per event: a busy agent
-    // changes hundreds of times a second.
-    let pending: Set<string> | null = null;
     return bus.subscribe((event) => {
       if (event.agentId === null || (event.kind !== 'TASK_STATUS' && event.kind !== 'AGENT_STATUS')) return;
       this.local.invalidate([event.agentId]);
-      if (pending === null) {
-        const batch = new Set<string>();
-        pending = batch;
-        queueMicrotask(() => {
-          pending = null;
-          void this.cache.invalidate([...batch]);
-        });
-      }
-      pending.add(event.agentId);
+      this.dropShared([event.agentId]);
     });
+  }
+
+  /**
+   * The shared cache's entries go in one command per turn of the event loop, not one per change:
+   * a busy agent changes hundreds of times a second, in this process's commits and in the
+   * relay's pages, and each command is a round trip to Redis (three a task, before).
+   */
+  private dropShared(agentIds: readonly string[]): void {
+    if (this.sharedDrops === null) {
+      const batch = new Set<string>();
+      this.sharedDrops = batch;
+      setImmediate(() => {
+        this.sharedDrops = null;
+        void this.cache.invalidate([...batch]);
+      });
+    }
+    for (const id of agentIds) this.sharedDrops.add(id);
   }
 
   async forAgents(agentIds: readonly string[]): Promise<AgentHealthFigures[]> {

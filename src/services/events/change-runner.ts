@@ -79,29 +79,78 @@ export class ChangeRunner {
     return { result, cursors: tx.committedOutboxIds.length === 0 ? [] : await this.cursorsOf(tx) };
   }
 
+  /**
+   * A whole change as one statement, sent with its BEGIN and COMMIT in one round trip: for
+   * changes PostgreSQL records entirely by itself (the task fast paths, migration 7), events
+   * and audit lines included. `changedAgents` names, from its rows, the agents it changed (for
+   * the commit listeners); no rows means it changed nothing.
+   */
+  async runWhole<R>(actor: Actor, statement: string, changedAgents: (rows: R[]) => Iterable<string>, options: ChangeOptions = {}): Promise<R[]> {
+    const rows = await this.retryingAborts(() => this.wholeOnce<R>(statement));
+    if (rows.length === 0) return rows;
+    const tx = new ChangeTransaction(this.dataSource.manager, actor);
+    tx.changedInSql(changedAgents(rows));
+    this.notifyCommitted(tx);
+    if (options.awaitSequencing === false) this.sequencer.trigger();
+    else await this.sequencer.flush().catch(() => undefined);
+    return rows;
+  }
+
   private async attempts<T>(
     actor: Actor,
     firstStatement: string | null,
     work: (tx: ChangeTransaction, rows: unknown[]) => Promise<T>,
     options: ChangeOptions,
   ): Promise<{ result: T; tx: ChangeTransaction }> {
+    const committed = await this.retryingAborts(() => this.once(actor, firstStatement, work));
+    if (committed.tx.committedOutboxIds.length > 0) {
+      // The change is committed whatever happens here: a failed pass is retried by the next
+      // commit or the poll, and the caller is not told of a failure that is not its change's.
+      if (options.awaitSequencing === false) this.sequencer.trigger();
+      else await this.sequencer.flush().catch(() => undefined);
+    }
+    return committed;
+  }
+
+  /** Runs one transaction again when PostgreSQL aborted it for a deadlock or serialization failure (nothing of it happened). */
+  private async retryingAborts<T>(transaction: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
-      let committed: { result: T; tx: ChangeTransaction };
       try {
-        committed = await this.once(actor, firstStatement, work);
+        return await transaction();
       } catch (error: unknown) {
         const code = (error as { code?: unknown; driverError?: { code?: unknown } }).code ?? (error as { driverError?: { code?: unknown } }).driverError?.code;
         if (attempt >= MAX_ATTEMPTS || (code !== DEADLOCK && code !== SERIALIZATION_FAILURE)) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
-        continue;
       }
-      if (committed.tx.committedOutboxIds.length > 0) {
-        // The change is committed whatever happens here: a failed pass is retried by the next
-        // commit or the poll, and the caller is not told of a failure that is not its change's.
-        if (options.awaitSequencing === false) this.sequencer.trigger();
-        else await this.sequencer.flush().catch(() => undefined);
+    }
+  }
+
+  private notifyCommitted(tx: ChangeTransaction): void {
+    for (const listener of this.committedListeners) {
+      // The change is committed: a listener's failure must not turn it into an error.
+      try {
+        listener(tx);
+      } catch {
+        // Listeners only drop cache entries; their TTLs bound what a failed one leaves.
       }
-      return committed;
+    }
+  }
+
+  private async wholeOnce<R>(statement: string): Promise<R[]> {
+    const runner = this.dataSource.createQueryRunner();
+    let broken: Error | undefined;
+    try {
+      await runner.connect();
+      // A failed statement leaves the message's transaction aborted, to roll back.
+      setTransactionState(runner, true);
+      const results = (await pgClientOf(runner).query(`BEGIN;\n${statement};\nCOMMIT`)) as unknown as { rows: R[] }[];
+      endTransaction(runner);
+      return results[1]!.rows;
+    } catch (error: unknown) {
+      broken = await rollBack(runner, error);
+      throw error;
+    } finally {
+      await releaseRunner(runner, broken);
     }
   }
 
@@ -145,14 +194,7 @@ export class ChangeRunner {
         endTransaction(runner);
         tx.acceptCommitResults(results);
       }
-      for (const listener of this.committedListeners) {
-        // The change is committed: a listener's failure must not turn it into an error.
-        try {
-          listener(tx);
-        } catch {
-          // Listeners only drop cache entries; their TTLs bound what a failed one leaves.
-        }
-      }
+      this.notifyCommitted(tx);
       return { result, tx };
     } catch (error: unknown) {
       broken = await rollBack(runner, error);

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import type { NewEvent, NewLogLine } from './event-types';
+import type { MetricSample } from '../metrics/metric-names';
 import { sqlLiteral, sqlJsonLiteral } from '../../db/sql-literal';
 
 /**
@@ -11,16 +12,11 @@ import { sqlLiteral, sqlJsonLiteral } from '../../db/sql-literal';
  */
 export const EVENTS_CHANNEL = 'velocity_events';
 
-const EVENT_COLUMNS = 'kind, agent_id, task_id, workflow_run_id, status, previous_status, data, actor, correlation_id';
-
 /** A change's event and its audit line, written by the commit message. */
 interface PendingChange {
   event: NewEvent;
   audit: NewLogLine | null;
 }
-
-/** The stored audit line's time as JavaScript prints it (ISO 8601, milliseconds, UTC). */
-const LOG_TIMESTAMP_JSON = `to_char(l.timestamp AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * One database transaction that changes state. Every change records its event and
@@ -32,7 +28,10 @@ const LOG_TIMESTAMP_JSON = `to_char(l.timestamp AT TIME ZONE 'UTC', 'YYYY-MM-DD"
  */
 export class ChangeTransaction {
   private readonly pending: PendingChange[] = [];
+  private readonly metrics: MetricSample[] = [];
   private readonly commitStatements: string[] = [];
+  /** Agents changed by statements that wrote their own events (`changedInSql`). */
+  private readonly agentsChangedInSql = new Set<string>();
   private outboxIds: string[] = [];
   private writtenAt: string | null = null;
 
@@ -61,9 +60,19 @@ export class ChangeTransaction {
     this.commitStatements.push(statement);
   }
 
+  /** Metric samples written at commit (a sample that is not a finite number measures nothing and is dropped). */
+  recordMetrics(samples: readonly MetricSample[]): void {
+    for (const sample of samples) if (Number.isFinite(sample.value)) this.metrics.push(sample);
+  }
+
+  /** Notes agents a statement changed and recorded by itself, in SQL (see ChangeRunner.runWhole). */
+  changedInSql(agentIds: Iterable<string>): void {
+    for (const id of agentIds) this.agentsChangedInSql.add(id);
+  }
+
   /** Agents this transaction recorded changes of (their cached reads are stale once it commits). */
   get agentIds(): ReadonlySet<string> {
-    const ids = new Set<string>();
+    const ids = new Set<string>(this.agentsChangedInSql);
     for (const { event } of this.pending) if (event.agentId) ids.add(event.agentId);
     return ids;
   }
@@ -78,40 +87,44 @@ export class ChangeTransaction {
     return this.writtenAt;
   }
 
-  /** Takes the outbox ids from the results of `commitMessage` (one result per statement). */
+  /** Takes the outbox ids from the results of `commitMessage` (one result per statement; the writer's is the first). */
   acceptCommitResults(results: readonly { rows: { id?: string; at?: string }[] }[]): void {
-    const first = this.commitStatements.length;
-    const rows = results.slice(first, first + this.pending.length).map((result) => result.rows[0]);
-    this.outboxIds = rows.map((row) => String(row?.id));
+    if (this.pending.length === 0) return;
+    const rows = results[0]?.rows ?? [];
+    this.outboxIds = rows.map((row) => String(row.id));
     this.writtenAt = rows[0]?.at ?? null;
   }
 
   /**
-   * The text that ends this transaction: the `atCommit` statements, the audit lines and
-   * events, and COMMIT, sent as one simple-protocol message. Null when there is nothing but
-   * the COMMIT to send.
+   * The text that ends this transaction: one call of `velocity_write_changes` (migration 6)
+   * with the audit lines, events and metric samples as JSON, the `atCommit` statements, and
+   * COMMIT, sent as one simple-protocol message. Null when there is nothing but the COMMIT to
+   * send. The writer goes first, so a hot lock an `atCommit` statement takes is held for the
+   * COMMIT only.
    */
   commitMessage(): string | null {
-    if (this.pending.length === 0 && this.commitStatements.length === 0) return null;
-    const parts = [...this.commitStatements];
-    // Events go to the outbox, with no lock: the sequencer numbers them once committed.
-    for (const change of this.pending) parts.push(this.changeStatement(change));
+    const parts: string[] = [];
+    if (this.pending.length > 0 || this.metrics.length > 0) parts.push(this.writerCall());
+    parts.push(...this.commitStatements);
+    if (parts.length === 0) return null;
     parts.push('COMMIT');
     return parts.join(';\n');
   }
 
-  private changeStatement({ event, audit }: PendingChange): string {
-    // Typed: in INSERT … SELECT an untyped literal would be text, and text does not assign to uuid.
-    const head = `${sqlLiteral(event.kind)}::text, ${sqlLiteral(event.agentId ?? null)}::uuid, ${sqlLiteral(event.taskId ?? null)}::uuid, ${sqlLiteral(event.workflowRunId ?? null)}::uuid, ${sqlLiteral(event.status ?? null)}::text, ${sqlLiteral(event.previousStatus ?? null)}::text`;
-    const tail = `${sqlLiteral(this.actor.name)}::text, ${sqlLiteral(this.actor.correlationId)}::text`;
-    if (audit === null) return `INSERT INTO event_outbox (${EVENT_COLUMNS}) VALUES (${head}, ${sqlJsonLiteral(event.data ?? null)}, ${tail}) RETURNING id, at::text AS at`;
-    const agentId = audit.agentId ?? null;
-    const taskId = audit.taskId ?? null;
-    // The stored line travels in the event's data (live tails need no lookup); its id and time come from the insert.
-    const line = { agentId, taskId, level: audit.level, message: audit.message, metadata: audit.metadata ?? null, actor: this.actor.name, correlationId: this.actor.correlationId };
-    const data = `${sqlJsonLiteral(event.data ?? {})} || jsonb_build_object('log', ${sqlJsonLiteral(line)} || jsonb_build_object('id', l.id::text, 'timestamp', ${LOG_TIMESTAMP_JSON}))`;
-    return `WITH l AS (INSERT INTO agent_logs (agent_id, task_id, level, message, metadata, actor, correlation_id)
-      VALUES (${[agentId, taskId, audit.level, audit.message].map(sqlLiteral).join(', ')}, ${sqlJsonLiteral(audit.metadata ?? null)}, ${tail}) RETURNING id, timestamp)
-      INSERT INTO event_outbox (${EVENT_COLUMNS}) SELECT ${head}, ${data}, ${tail} FROM l RETURNING id, at::text AS at`;
+  private writerCall(): string {
+    // Events go to the outbox, with no lock: the sequencer numbers them once committed.
+    const changes = this.pending.map(({ event, audit }) => ({
+      kind: event.kind,
+      agentId: event.agentId ?? null,
+      taskId: event.taskId ?? null,
+      workflowRunId: event.workflowRunId ?? null,
+      status: event.status ?? null,
+      previousStatus: event.previousStatus ?? null,
+      data: event.data ?? null,
+      // The stored line travels in the event's data (live tails need no lookup); its id and time come from the insert.
+      log: audit === null ? null : { agentId: audit.agentId ?? null, taskId: audit.taskId ?? null, level: audit.level, message: audit.message, metadata: audit.metadata ?? null },
+    }));
+    const metrics = this.metrics.length === 0 ? 'NULL::jsonb' : sqlJsonLiteral(this.metrics);
+    return `SELECT outbox_id AS id, written_at AS at FROM velocity_write_changes(${sqlJsonLiteral(changes)}, ${metrics}, ${sqlLiteral(this.actor.name)}, ${sqlLiteral(this.actor.correlationId)})`;
   }
 }

@@ -1,9 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { ChangeTransaction } from '../events/change-transaction';
-import { sqlLiteral } from '../../db/sql-literal';
 import { checkUuid } from '../common/ids';
 import { badInput } from '../errors/domain-error';
-import type { MetricSample } from './metric-names';
 
 export interface MetricPointView {
   timestamp: Date;
@@ -28,12 +25,6 @@ const DEFAULT_WINDOW_MS = 3_600_000;
 /** At most this many buckets in one answer, so a tiny bucket over a long window cannot explode. */
 const MAX_BUCKETS = 10_000;
 
-/** Writes samples with the caller's change (in its commit message: they commit with the change they measure). */
-export function recordMetrics(tx: ChangeTransaction, samples: readonly MetricSample[]): void {
-  // A sample that is not a number measures nothing.
-  const rows = samples.filter((sample) => Number.isFinite(sample.value)).map((sample) => `(${sqlLiteral(sample.agentId)}::uuid, ${sqlLiteral(sample.taskId)}::uuid, ${sqlLiteral(sample.name)}, ${sqlLiteral(sample.value)}::float8)`);
-  if (rows.length > 0) tx.atCommit(`INSERT INTO agent_metrics (agent_id, task_id, name, value) VALUES ${rows.join(', ')}`);
-}
 
 /** Time-bucketed aggregates over agent_metrics. */
 export class MetricQueryService {

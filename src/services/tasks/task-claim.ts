@@ -1,9 +1,9 @@
 import type { ChangeTransaction } from '../events/change-transaction';
 import { sqlLiteral } from '../../db/sql-literal';
 import { METRIC } from '../metrics/metric-names';
-import { recordMetrics } from '../metrics/metric-query.service';
-import { lockTask, recordTaskChange, updateTask, type TaskHooks } from './task-events';
+import { lockTask, recordTaskChange, TASK_MESSAGE, taskMessage, updateTask, type TaskHooks } from './task-events';
 import { returningRows } from '../../db/returning-rows';
+import type { FastClaimRow } from './task-fast-paths';
 import { TASK_COLUMNS, taskFromRow, type TaskRow, type TaskView } from './task-row';
 
 export interface ClaimedAgent {
@@ -87,6 +87,12 @@ export class TaskClaimer {
     return { kind: 'run', task: started, agent };
   }
 
+  /** The claim `fastClaimSql` made and recorded whole. */
+  claimedFast(row: FastClaimRow): Claim {
+    const agent: ClaimedAgent = { id: row.agent_id, name: row.a_name, type: row.a_type, status: row.a_status, max_concurrency: row.a_max_concurrency, config: row.a_config, deleted_at: row.a_deleted_at };
+    return { kind: 'run', task: taskFromRow(row), agent };
+  }
+
   /** The claim holding the agent row lock from its first statement: every case, the rare ones included. */
   async claimLocked(tx: ChangeTransaction, taskId: string): Promise<Claim> {
     // The agent row serialises the claims of one agent (the concurrency count must not race).
@@ -126,8 +132,8 @@ export class TaskClaimer {
   }
 
   private async recordStart(tx: ChangeTransaction, started: TaskView, agent: ClaimedAgent, previousStatus: string, queueWaitMs: number): Promise<void> {
-    if (started.attempts === 1) recordMetrics(tx, [{ agentId: agent.id, taskId: started.id, name: METRIC.taskQueueWaitMs, value: Math.max(0, queueWaitMs) }]);
-    await recordTaskChange(tx, this.hooks, started, previousStatus, { level: 'INFO', message: `task ${started.type} attempt ${started.attempts} of ${started.maxAttempts} started` });
+    if (started.attempts === 1) tx.recordMetrics([{ agentId: agent.id, taskId: started.id, name: METRIC.taskQueueWaitMs, value: Math.max(0, queueWaitMs) }]);
+    await recordTaskChange(tx, this.hooks, started, previousStatus, { level: 'INFO', message: taskMessage(TASK_MESSAGE.started, started.type, started.attempts, started.maxAttempts) });
   }
 
   /**

@@ -19,6 +19,25 @@ export class TaskHooks {
   }
 }
 
+/**
+ * Audit messages the task fast paths also write (migration 7's functions, with format()): one
+ * text for both, `%s` filled in order.
+ */
+export const TASK_MESSAGE = Object.freeze({
+  /** type, agent name */
+  queued: 'task %s queued for agent "%s"',
+  /** type, attempt, maxAttempts */
+  started: 'task %s attempt %s of %s started',
+  /** type, attempt */
+  succeeded: 'task %s succeeded on attempt %s',
+});
+
+/** A TASK_MESSAGE with its `%s` filled in order, as PostgreSQL's format() fills it. */
+export function taskMessage(format: string, ...values: (string | number)[]): string {
+  let next = 0;
+  return format.replace(/%s/g, () => String(values[next++]));
+}
+
 export interface TaskAudit {
   level: LogLevel;
   message: string;

@@ -9,11 +9,11 @@ import type { Actor } from '../common/actor';
 import type { ChangeOptions, ChangeRunner } from '../events/change-runner';
 import type { ChangeTransaction } from '../events/change-transaction';
 import { METRIC, type MetricSample } from '../metrics/metric-names';
-import { recordMetrics } from '../metrics/metric-query.service';
 import type { SecretBox } from '../secrets/secret-box';
 import { CLAIM_NEEDS_LOCK, LOCK_NOT_AVAILABLE, TaskClaimer, type Claim, type OptimisticClaimRow } from './task-claim';
-import { recordTaskChange, updateTask, type TaskHooks } from './task-events';
-import { addTaskJob, addTaskJobSql } from './task-jobs';
+import { recordTaskChange, TASK_MESSAGE, taskMessage, updateTask, type TaskHooks } from './task-events';
+import { fastClaimSql, fastSucceededSql, type FastClaimRow } from './task-fast-paths';
+import { addTaskJob, wakeBlockedStatement } from './task-jobs';
 import { sqlJsonLiteral, sqlLiteral } from '../../db/sql-literal';
 import { jsonResult, outcomeOf, raceAbort, retryDelayMs, TaskAbort, type AttemptOutcome } from './task-outcome';
 import { TASK_COLUMNS, taskFromRow, type TaskRow, type TaskView } from './task-row';
@@ -109,18 +109,23 @@ export class TaskExecutor {
       this.running.delete(task.id);
     }
     // The outcome is known: a PostgreSQL restart must not lose it.
-    await this.patiently(task.id, 'recording a task outcome', () =>
-      outcome.kind === 'succeeded'
-        ? this.deps.changes.runFrom<void, SucceededRow>(actor, this.succeededSql(task.id, outcome.result), async (tx, rows) =>
-            rows[0] === undefined ? this.finish(tx, task.id, outcome) : this.recordSucceeded(tx, rows[0]),
-          BACKGROUND_SEQUENCING)
-        : this.deps.changes.run(actor, (tx) => this.finish(tx, task.id, outcome), BACKGROUND_SEQUENCING),
-    );
+    await this.patiently(task.id, 'recording a task outcome', () => (outcome.kind === 'succeeded' ? this.recordSuccess(actor, task.id, outcome.result) : this.deps.changes.run(actor, (tx) => this.finish(tx, task.id, outcome), BACKGROUND_SEQUENCING)));
+  }
+
+  /** A success: whole in PostgreSQL in the common case; else the one-statement path, else the general one. */
+  private async recordSuccess(actor: Actor, taskId: string, result: unknown): Promise<void> {
+    const recorded = await this.deps.changes.runWhole<{ agent_id: string }>(actor, fastSucceededSql(taskId, this.workerId, result, actor), (rows) => rows.map((row) => row.agent_id), BACKGROUND_SEQUENCING);
+    if (recorded.length > 0) return;
+    const outcome: AttemptOutcome = { kind: 'succeeded', result };
+    await this.deps.changes.runFrom<void, SucceededRow>(actor, this.succeededSql(taskId, result), async (tx, rows) => (rows[0] === undefined ? this.finish(tx, taskId, outcome) : this.recordSucceeded(tx, rows[0])), BACKGROUND_SEQUENCING);
   }
 
   /** The optimistic claim, redone under the agent lock when it is not the common case or its guard refused it. */
   private async claim(actor: Actor, taskId: string): Promise<Claim> {
     try {
+      // The common case, whole in PostgreSQL; no row: a task of a workflow, or not claimable as it stands.
+      const [claimed] = await this.deps.changes.runWhole<FastClaimRow>(actor, fastClaimSql(taskId, this.workerId, actor), (rows) => rows.map((row) => row.agent_id), BACKGROUND_SEQUENCING);
+      if (claimed !== undefined) return this.claimer.claimedFast(claimed);
       const claim = await this.deps.changes.runFrom<Claim | null, OptimisticClaimRow>(actor, this.claimer.optimisticClaimSql(taskId), (tx, rows) => this.claimer.claimFromRows(tx, rows), BACKGROUND_SEQUENCING);
       if (claim !== null) return claim;
     } catch (error: unknown) {
@@ -188,7 +193,7 @@ export class TaskExecutor {
       case 'succeeded':
         finished = await updateTask(tx, taskId, `status = 'SUCCEEDED', result = $2, error = NULL, completed_at = now(), ${durationSql}`, [JSON.stringify(effective.result)]);
         samples.push({ agentId: agent.id, taskId, name: METRIC.taskSucceeded, value: 1 });
-        await recordTaskChange(tx, this.deps.hooks, finished, 'RUNNING', { level: 'INFO', message: `task ${task.type} succeeded on attempt ${task.attempts}` });
+        await recordTaskChange(tx, this.deps.hooks, finished, 'RUNNING', { level: 'INFO', message: taskMessage(TASK_MESSAGE.succeeded, task.type, task.attempts) });
         break;
       case 'cancelled':
         finished = await updateTask(tx, taskId, `status = 'CANCELLED', error = 'cancelled while running', completed_at = now(), ${durationSql}`, []);
@@ -218,7 +223,7 @@ export class TaskExecutor {
       }
     }
     if (finished.durationMs !== null && effective.kind !== 'handed-back') samples.push({ agentId: agent.id, taskId, name: METRIC.taskDurationMs, value: finished.durationMs });
-    recordMetrics(tx, samples);
+    tx.recordMetrics(samples);
     await this.afterFinish(tx, agent.id, agent.status, agent.max_concurrency);
   }
 
@@ -238,8 +243,8 @@ export class TaskExecutor {
   private async recordSucceeded(tx: ChangeTransaction, row: SucceededRow): Promise<void> {
     const finished = taskFromRow(row);
     const taskId = finished.id;
-    await recordTaskChange(tx, this.deps.hooks, finished, 'RUNNING', { level: 'INFO', message: `task ${finished.type} succeeded on attempt ${finished.attempts}` });
-    recordMetrics(tx, [
+    await recordTaskChange(tx, this.deps.hooks, finished, 'RUNNING', { level: 'INFO', message: taskMessage(TASK_MESSAGE.succeeded, finished.type, finished.attempts) });
+    tx.recordMetrics([
       { agentId: finished.agentId, taskId, name: METRIC.taskSucceeded, value: 1 },
       ...(finished.durationMs === null ? [] : [{ agentId: finished.agentId, taskId, name: METRIC.taskDurationMs, value: finished.durationMs }]),
     ]);
@@ -249,7 +254,7 @@ export class TaskExecutor {
   /** A slot of the agent was freed: a STOPPING agent may be STOPPED now, and blocked tasks get their jobs (at commit). */
   private async afterFinish(tx: ChangeTransaction, agentId: string, agentStatus: string, maxConcurrency: number): Promise<void> {
     if (agentStatus === 'STOPPING') await this.deps.lifecycle.finishStoppingIfIdle(tx, agentId);
-    tx.atCommit(wakeBlockedSql(agentId, maxConcurrency));
+    tx.atCommit(wakeBlockedStatement(agentId, maxConcurrency));
   }
 
   /**
@@ -263,26 +268,11 @@ export class TaskExecutor {
          WHERE t.status = 'QUEUED' AND t.blocked_at IS NOT NULL AND t.blocked_at < now() - interval '1 second'`,
       );
       let woken = 0;
-      for (const agent of agents) woken += ((await tx.manager.query(wakeBlockedSql(agent.agent_id, agent.max_concurrency))) as unknown[]).length;
+      for (const agent of agents) {
+        const rows: { woken: number }[] = await tx.manager.query(wakeBlockedStatement(agent.agent_id, agent.max_concurrency));
+        woken += rows[0]!.woken;
+      }
       return woken;
     });
   }
-}
-
-/**
- * The statement that gives the longest-waiting blocked tasks of an agent their jobs back, as
- * many as it has free slots (one row per woken task). Literal values: it also runs in commit
- * messages.
- */
-function wakeBlockedSql(agentId: string, maxConcurrency: number): string {
-  const agent = `${sqlLiteral(agentId)}::uuid`;
-  return `WITH free AS (
-      SELECT greatest(${sqlLiteral(maxConcurrency)}::int - count(*), 0) AS slots FROM agent_tasks WHERE agent_id = ${agent} AND status = 'RUNNING'
-    ), next AS (
-      SELECT id FROM agent_tasks WHERE agent_id = ${agent} AND status = 'QUEUED' AND blocked_at IS NOT NULL
-      ORDER BY priority DESC, created_at ASC LIMIT (SELECT slots FROM free) FOR UPDATE SKIP LOCKED
-    ), woken AS (
-      UPDATE agent_tasks t SET blocked_at = NULL, updated_at = now() FROM next WHERE t.id = next.id RETURNING t.id, t.priority
-    )
-    SELECT ${addTaskJobSql('woken.id', null, 'woken.priority')} FROM woken`;
 }

@@ -21,6 +21,17 @@ export async function addTaskJob(manager: EntityManager, taskId: string, runAt: 
 }
 
 /**
+ * The statement that gives the longest-waiting blocked tasks of an agent their jobs back, as
+ * many as it has free slots; one row, `woken`. Literal values: it also runs in commit messages.
+ */
+export function wakeBlockedStatement(agentId: string, maxConcurrency: number): string {
+  return `SELECT velocity_wake_blocked(${sqlLiteral(agentId)}::uuid, ${sqlLiteral(maxConcurrency)}::int, ${sqlLiteral(JOB_RUN_TASK)}, ${JOB_MAX_ATTEMPTS}) AS woken`;
+}
+
+/** What the task fast paths (migration 7) need of the job's settings. */
+export const TASK_JOB_TEXTS = Object.freeze({ jobTask: JOB_RUN_TASK, jobMaxAttempts: JOB_MAX_ATTEMPTS });
+
+/**
  * The add_job call of a task's job over SQL expressions (for statements built with literals):
  * `taskId` a uuid, `runAt` a timestamptz or null, `priority` our priority (higher first).
  */

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { AgentRegistry } from '../../agents/agent-registry';
-import { validateAgainstSchema } from '../agents/agent-config';
+import { payloadFits, validateAgainstSchema } from '../agents/agent-config';
 import type { Actor } from '../common/actor';
 import { checkUuid, isUuid } from '../common/ids';
 import { badInput, conflict, DomainError, notFound } from '../errors/domain-error';
@@ -8,7 +8,8 @@ import type { ChangeRunner } from '../events/change-runner';
 import type { ChangeTransaction } from '../events/change-transaction';
 import { addTaskJob, addTaskJobAtCommit, removeTaskJob } from './task-jobs';
 import { sqlJsonLiteral, sqlLiteral } from '../../db/sql-literal';
-import { lockTask, recordTaskChange, updateTask, type TaskHooks } from './task-events';
+import { lockTask, recordTaskChange, TASK_MESSAGE, taskMessage, updateTask, type TaskHooks } from './task-events';
+import { fastEnqueueSql } from './task-fast-paths';
 import { TASK_COLUMNS, taskFromRow, type TaskRow, type TaskView } from './task-row';
 import { checkTaskCommand } from './task-command';
 import { routeTask } from './task-routing';
@@ -96,6 +97,11 @@ export class TaskService {
       if (existing !== null) return existing;
     }
     try {
+      const whole = this.enqueueWholeSql(spec, actor);
+      if (whole !== null) {
+        const [row] = await this.changes.runWhole<TaskRow>(actor, whole, (rows) => rows.map((queued) => queued.agent_id));
+        if (row !== undefined) return taskFromRow(row);
+      }
       const fast = this.enqueueFastSql(spec, actor.name);
       if (fast === null) return await this.changes.run(actor, (tx) => this.enqueue(tx, spec, 'input.'));
       // The common case in one round trip with the BEGIN; anything else (an agent that is not
@@ -179,9 +185,21 @@ export class TaskService {
     addTaskJobAtCommit(tx, task.id, task.runAt, task.priority);
     await recordTaskChange(tx, this.hooks, task, null, {
       level: 'INFO',
-      message: `task ${task.type} queued for agent "${agentName}"`,
+      message: taskMessage(TASK_MESSAGE.queued, task.type, agentName),
       metadata: { priority: task.priority, ...(task.runAt ? { runAt: task.runAt.toISOString() } : {}) },
     });
+  }
+
+  /**
+   * The common case whole in PostgreSQL (`fastEnqueueSql`): a task for a given agent, whose
+   * payload every agent type accepting the task type takes (so whichever the agent is, the
+   * payload is valid for it). Null otherwise: the paths below check, and name what is wrong.
+   */
+  private enqueueWholeSql(spec: EnqueueSpec, actor: Actor): string | null {
+    if (!spec.agentId || !isUuid(spec.agentId) || spec.workflowRunId) return null;
+    const types = this.registry.typesAccepting(spec.type);
+    const fitsEvery = types.length > 0 && types.every((type) => payloadFits(this.registry.get(type)!.taskTypes[spec.type]!.payloadSchema, spec.payload ?? {}));
+    return fitsEvery ? fastEnqueueSql(spec.agentId.toLowerCase(), types, spec, actor) : null;
   }
 
   /**

@@ -37,7 +37,7 @@ export class TaskFastPaths1764000600000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
-      CREATE FUNCTION velocity_js_time(p_time timestamptz) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+      CREATE FUNCTION velocity_js_time(p_time timestamptz) RETURNS text LANGUAGE sql STABLE AS $$
         SELECT to_char(p_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
       $$`);
     await queryRunner.query(`

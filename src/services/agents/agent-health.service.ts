@@ -5,6 +5,8 @@ import { AgentReadCache } from './agent-read-cache';
 
 /** How long figures stay in the process-local cache without an invalidation, in ms. Default 1_000. */
 const LOCAL_TTL_MS = 1_000;
+/** How long changes gather before the shared cache drops their agents' entries, in one command, in ms. Default 20. */
+const SHARED_DROP_WINDOW_MS = 20;
 
 /** The monitor view of one agent, as the AgentHealth type shows it (status comes from the agent). */
 export interface AgentHealthFigures {
@@ -49,8 +51,13 @@ interface HealthRow {
 export class AgentHealthService {
   /** In front of `cache`: figures read in this process, dropped by the same invalidations. */
   private readonly local = new AgentReadCache<AgentHealthFigures>(LOCAL_TTL_MS, 10_000);
-  /** Agents whose shared entries go at the end of this turn of the event loop (null: none yet). */
+  /** Agents whose shared entries go at the end of the current window (null: none yet). */
   private sharedDrops: Set<string> | null = null;
+  /**
+   * Agents changed within the last two windows, with when that ends (epoch ms): their shared
+   * entries may not have gone yet, so their figures are computed, not read from the shared cache.
+   */
+  private readonly sharedUntrusted = new Map<string, number>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -64,6 +71,20 @@ export class AgentHealthService {
     this.dropShared(agentIds);
   }
 
+  private distrustShared(agentIds: readonly string[]): void {
+    if (this.sharedUntrusted.size > 10_000) this.sharedUntrusted.clear();
+    const until = Date.now() + 2 * SHARED_DROP_WINDOW_MS;
+    for (const id of agentIds) this.sharedUntrusted.set(id, until);
+  }
+
+  private trustsShared(agentId: string): boolean {
+    const until = this.sharedUntrusted.get(agentId);
+    if (until === undefined) return true;
+    if (until > Date.now()) return false;
+    this.sharedUntrusted.delete(agentId);
+    return true;
+  }
+
   /** Drops cached figures of agents whose tasks or status changed. */
   invalidateOn(bus: LocalEventBus): () => void {
     return bus.subscribe((event) => {
@@ -74,18 +95,21 @@ export class AgentHealthService {
   }
 
   /**
-   * The shared cache's entries go in one command per turn of the event loop, not one per change:
+   * The shared cache's entries go in one command per SHARED_DROP_WINDOW_MS, not one per change:
    * a busy agent changes hundreds of times a second, in this process's commits and in the
-   * relay's pages, and each command is a round trip to Redis (three a task, before).
+   * relay's pages, and each command is a round trip to Redis (three a task, before). This
+   * process's own cache drops its entries at once; other processes' caches are dropped by
+   * their relays, which trail commits by about as long.
    */
   private dropShared(agentIds: readonly string[]): void {
+    this.distrustShared(agentIds);
     if (this.sharedDrops === null) {
       const batch = new Set<string>();
       this.sharedDrops = batch;
-      setImmediate(() => {
+      setTimeout(() => {
         this.sharedDrops = null;
         void this.cache.invalidate([...batch]);
-      });
+      }, SHARED_DROP_WINDOW_MS).unref();
     }
     for (const id of agentIds) this.sharedDrops.add(id);
   }
@@ -96,7 +120,9 @@ export class AgentHealthService {
     const notLocal = ids.filter((_, index) => local[index] === undefined);
     if (notLocal.length === 0) return local as AgentHealthFigures[];
     const readSince = this.local.begin();
-    const shared = await this.cache.get(notLocal);
+    const trusted = notLocal.filter((id) => this.trustsShared(id));
+    const fromShared = new Map((await this.cache.get(trusted)).map((figures, index) => [trusted[index]!, figures]));
+    const shared = notLocal.map((id) => fromShared.get(id));
     const missing = notLocal.filter((_, index) => shared[index] === undefined);
     const computed = missing.length === 0 ? [] : await this.compute(missing);
     if (missing.length > 0) await this.cache.set(missing.map((id, index) => [id, computed[index]!]));

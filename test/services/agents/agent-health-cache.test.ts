@@ -2,6 +2,7 @@ import { distribute, runningAgent, taskReaches } from '../../support/agents';
 import { startOwnRedis, type OwnRedis } from '../../support/redis-server';
 import { startTestServer, type TestServer } from '../../support/test-server';
 import { waitFor } from '../../support/wait-for';
+import { wsClient } from '../../support/ws-client';
 
 const HEALTH = `query ($id: ID!) { agent(id: $id) { status health { status succeededTasks queuedTasks runningTasks } } }`;
 
@@ -38,5 +39,33 @@ describe('agent health through the Redis status cache', () => {
     expect(JSON.stringify(await ready.json())).toContain('redis');
     await redis.start();
     await waitFor(async () => ((await fetch(`${server.url}/readyz`)).status === 200 ? true : undefined), 'readyz 200 once Redis is back', 15_000);
+  });
+
+  it('shows another process\'s change in health as soon as this process heard of it, though Redis still held the figures from before', async () => {
+    // Another API process of the same deployment, sharing the database and the status cache.
+    const other = await startTestServer({ db: server.db, env: { REDIS_URL: redis.url, REDIS_PREFIX: server.redisPrefix, DATA_DIR: server.dataDir, ADMIN_API_KEY: server.adminKey } });
+    const client = wsClient(other.wsUrl, server.adminKey);
+    try {
+      const otherAdmin = other.as(server.adminKey);
+      const before = (await otherAdmin.data<any>(HEALTH, { id: agentId })).agent.health.succeededTasks as number;
+      // This process's worker changes the agent; the other process hears it through its relay, while the
+      // shared entry may still be there (shared drops go out once per window, not per change).
+      const succeeded = new Promise<void>((resolve, reject) => {
+        client.subscribe<{ taskUpdated: { status: string } }>(
+          { query: `subscription ($agentId: ID) { taskUpdated(agentId: $agentId) { status } }`, variables: { agentId } },
+          { next: (value) => value.data?.taskUpdated.status === 'SUCCEEDED' && resolve(), error: reject, complete: () => undefined },
+        );
+      });
+      await waitFor(async () => ((await otherAdmin.data<any>(`{ __typename }`)) ? true : undefined), 'the other process to answer');
+      const task = await distribute(server.admin, { type: 'noop', agentId });
+      await succeeded;
+      const { agent } = await otherAdmin.data<any>(HEALTH, { id: agentId });
+      expect(agent.health.succeededTasks).toBe(before + 1);
+      await taskReaches(server.admin, task.id, ['SUCCEEDED']);
+    } finally {
+      await client.dispose();
+      // Its API only: the database, data folder and keys are this server's, closed by afterAll.
+      await other.api.close();
+    }
   });
 });

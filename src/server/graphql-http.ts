@@ -1,5 +1,5 @@
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../resolvers';
@@ -50,7 +50,8 @@ export class GraphQLHttpHandler {
       validationRules: operationRules(config),
       parseOptions: PARSE_OPTIONS,
       logger: { debug: () => undefined, info: () => undefined, warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
-      plugins: [ApolloServerPluginLandingPageDisabled(), policyPlugin(), this.errorContextPlugin()],
+      // Cache hints are not used: without the plugin, Apollo does not wrap every field's resolver to collect them.
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), policyPlugin(), this.errorContextPlugin()],
       // Unexpected errors are logged by errorContextPlugin, with the request's correlation id; here they are only masked.
       formatError: (formatted, error) => formatGraphQLError(formatted, error, undefined, undefined),
     });

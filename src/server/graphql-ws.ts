@@ -2,13 +2,13 @@ import { execute, getOperationAST, getVariableValues, GraphQLError, parse, valid
 import { CloseCode } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocket, type WebSocketServer } from 'ws';
-import { createLoaders, type RequestContext } from '../resolvers';
+import type { RequestContext } from '../resolvers';
 import { DomainError, type Principal, type Services } from '../services';
 import { correlationIdFrom } from './correlation-id';
 import { formatGraphQLError } from './error-formatter';
 import { rateLimit } from './mutation-rate-limit';
 import { allValidationRules, introspectionNeedsKey, PARSE_OPTIONS, readsIntrospection } from './operation-policy';
-import { createRequestContext, principalFrom } from './request-context';
+import { createRequestContext, principalFrom, withFreshLoaders } from './request-context';
 import { SharedEventExecutions, subscribeWithContextPerEvent } from './subscription-execution';
 
 /** Keep-alive ping interval on idle sockets, in ms. Default 12_000. */
@@ -84,7 +84,7 @@ export function attachGraphQLWebSocket(wsServer: WebSocketServer, schema: GraphQ
       execute,
       // Each event runs with fresh loaders: no value cached for one event is served for the next.
       subscribe: (args) =>
-        subscribeWithContextPerEvent(args, (base) => ({ ...(base as RequestContext), loaders: createLoaders(services) }), {
+        subscribeWithContextPerEvent(args, (base) => withFreshLoaders(base as RequestContext, services), {
           executions: sharedExecutions,
           key: (args.contextValue as RequestContext).liveExecutionKey,
         }),

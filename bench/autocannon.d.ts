@@ -16,7 +16,10 @@ declare module 'autocannon' {
     url: string;
     method?: string;
     connections?: number;
+    /** Seconds to run; ignored when `amount` is set. */
     duration?: number;
+    /** Requests to send in all, then stop. */
+    amount?: number;
     headers?: Record<string, string>;
     body?: string;
   }

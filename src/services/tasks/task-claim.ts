@@ -27,7 +27,8 @@ export const LOCK_NOT_AVAILABLE = '55P03';
 /** How long a claim's guard waits for its agent's row, in ms (50). */
 const GUARD_LOCK_TIMEOUT_MS = 50;
 
-interface AgentColumns {
+/** The claimed task's agent, as the claim statements return it beside the task. */
+export interface ClaimedAgentColumns {
   a_name: string;
   a_type: string;
   a_status: string;
@@ -36,8 +37,12 @@ interface AgentColumns {
   a_deleted_at: Date | null;
 }
 
+function claimedAgent(row: TaskRow & ClaimedAgentColumns): ClaimedAgent {
+  return { id: row.agent_id, name: row.a_name, type: row.a_type, status: row.a_status, max_concurrency: row.a_max_concurrency, config: row.a_config, deleted_at: row.a_deleted_at };
+}
+
 /** A row of `optimisticClaimSql`. */
-export type OptimisticClaimRow = TaskRow & AgentColumns & { queue_wait_ms: number };
+export type OptimisticClaimRow = TaskRow & ClaimedAgentColumns & { queue_wait_ms: number };
 
 const STARTED_SET = `status = 'RUNNING', attempts = attempts + 1, started_at = now(), completed_at = NULL, blocked_at = NULL`;
 /** How long a just-claimed task waited in the queue, in ms: for the queue-wait metric. */
@@ -75,7 +80,7 @@ export class TaskClaimer {
   async claimFromRows(tx: ChangeTransaction, rows: readonly OptimisticClaimRow[]): Promise<Claim | null> {
     const row = rows[0];
     if (row === undefined) return null;
-    const agent: ClaimedAgent = { id: row.agent_id, name: row.a_name, type: row.a_type, status: row.a_status, max_concurrency: row.a_max_concurrency, config: row.a_config, deleted_at: row.a_deleted_at };
+    const agent = claimedAgent(row);
     const started = taskFromRow(row);
     await this.recordStart(tx, started, agent, 'QUEUED', row.queue_wait_ms);
     // The claim holds its task's row and now waits for the agent's: a stop or delete holding the
@@ -89,8 +94,7 @@ export class TaskClaimer {
 
   /** The claim `fastClaimSql` made and recorded whole. */
   claimedFast(row: FastClaimRow): Claim {
-    const agent: ClaimedAgent = { id: row.agent_id, name: row.a_name, type: row.a_type, status: row.a_status, max_concurrency: row.a_max_concurrency, config: row.a_config, deleted_at: row.a_deleted_at };
-    return { kind: 'run', task: taskFromRow(row), agent };
+    return { kind: 'run', task: taskFromRow(row), agent: claimedAgent(row) };
   }
 
   /** The claim holding the agent row lock from its first statement: every case, the rare ones included. */

@@ -1,6 +1,7 @@
 import { sqlJsonLiteral, sqlLiteral } from '../../db/sql-literal';
 import type { Actor } from '../common/actor';
 import { METRIC } from '../metrics/metric-names';
+import type { ClaimedAgentColumns } from './task-claim';
 import { TASK_MESSAGE } from './task-events';
 import { TASK_JOB_TEXTS } from './task-jobs';
 import type { EnqueueSpec } from './task.service';
@@ -41,14 +42,7 @@ export function fastEnqueueSql(agentId: string, types: readonly string[], spec: 
 }
 
 /** A row of `fastClaimSql`: the claimed task and its agent. */
-export type FastClaimRow = TaskRow & {
-  a_name: string;
-  a_type: string;
-  a_status: string;
-  a_max_concurrency: number;
-  a_config: Record<string, unknown>;
-  a_deleted_at: Date | null;
-};
+export type FastClaimRow = TaskRow & ClaimedAgentColumns;
 
 const CLAIMED_TASK_COLUMNS = TASK_COLUMNS.replace(/\bt\./g, '(c.task).');
 

@@ -92,6 +92,14 @@ describe('task execution on an in-process worker', () => {
     expect(rows[0]!.count).toBe(1);
   });
 
+  it('returns one task to every call when calls with the same idempotency key race', async () => {
+    const key = `race-${Date.now()}`;
+    const tasks = await Promise.all(Array.from({ length: 8 }, () => distribute(server.admin, { type: 'noop', agentId, idempotencyKey: key })));
+    expect(new Set(tasks.map((task) => task.id)).size).toBe(1);
+    const rows = await sql<{ count: number }>(server.db.url, 'SELECT count(*)::int AS count FROM agent_tasks WHERE idempotency_key = $1', [key]);
+    expect(rows[0]!.count).toBe(1);
+  });
+
   it('does not start a task before its runAt', async () => {
     const runAt = new Date(Date.now() + 1_500);
     const queued = await distribute(server.admin, { type: 'noop', agentId, runAt: runAt.toISOString() });

@@ -13,6 +13,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * - `velocity_task_snapshot(task)`: the task as events carry it; the same JSON as
  *   `taskSnapshot` in src/services/tasks/task-snapshot.ts (times as JavaScript prints them).
+ * - `velocity_add_task_job(task, run_at, priority, job_task, job_max_attempts)`: adds the
+ *   graphile-worker job that runs a task; every path that adds one calls it.
  * - `velocity_wake_blocked(agent, max_concurrency, job_task, job_max_attempts)`: gives the
  *   longest-waiting blocked tasks of an agent their jobs back, as many as it has free slots.
  *   Answers how many it woke.
@@ -20,9 +22,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   for a RUNNING agent of one of `types`, with its QUEUED event, audit line and job. The
  *   caller checked the payload against every one of those types first. No row: nothing changed.
  * - `velocity_claim_task(task, worker, actor, correlation_id, texts)`: claims a QUEUED task
- *   outside any workflow of a RUNNING agent for `worker`, writes its RUNNING event, audit line
- *   and queue-wait sample, then runs velocity_claim_guard (waiting 50 ms at most for the agent
- *   row), and commits without waiting for the WAL flush (see inside). No row: not the common
+ *   outside any workflow of a RUNNING agent for `worker`, runs velocity_claim_guard (waiting
+ *   50 ms at most for the agent row), then writes its RUNNING event, audit line and queue-wait
+ *   sample, and commits without waiting for the WAL flush (see inside). No row: not the common
  *   case, nothing changed.
  * - `velocity_finish_task_succeeded(task, worker, result, actor, correlation_id, texts)`:
  *   records the success of an attempt still RUNNING under `worker`, outside any workflow, of
@@ -50,6 +52,17 @@ export class TaskFastPaths1764000600000 implements MigrationInterface {
           'startedAt', velocity_js_time(t.started_at), 'completedAt', velocity_js_time(t.completed_at), 'durationMs', t.duration_ms)
       $$`);
     await queryRunner.query(`
+      CREATE FUNCTION velocity_add_task_job(p_task uuid, p_run_at timestamptz, p_priority integer, p_job_task text, p_job_max_attempts integer)
+      RETURNS void LANGUAGE plpgsql VOLATILE AS $$
+      BEGIN
+        -- The task id is the job key (re-adding replaces a waiting job); graphile-worker runs lower
+        -- numbers first, our priority runs higher numbers first. PL/pgSQL: its body is checked
+        -- when it runs, not here, before graphile-worker's schema may exist.
+        PERFORM graphile_worker.add_job(p_job_task, json_build_object('taskId', p_task::text), run_at := p_run_at,
+          max_attempts := p_job_max_attempts, job_key := p_task::text, priority := -p_priority);
+      END
+      $$`);
+    await queryRunner.query(`
       CREATE FUNCTION velocity_wake_blocked(p_agent uuid, p_max_concurrency integer, p_job_task text, p_job_max_attempts integer)
       RETURNS integer LANGUAGE plpgsql VOLATILE AS $$
       DECLARE
@@ -65,9 +78,7 @@ export class TaskFastPaths1764000600000 implements MigrationInterface {
           )
           UPDATE agent_tasks t SET blocked_at = NULL, updated_at = now() FROM next WHERE t.id = next.id RETURNING t.id, t.priority
         LOOP
-          -- graphile-worker runs lower numbers first; our priority runs higher numbers first.
-          PERFORM graphile_worker.add_job(p_job_task, json_build_object('taskId', next_task.id::text), max_attempts := p_job_max_attempts,
-            job_key := next_task.id::text, priority := -next_task.priority);
+          PERFORM velocity_add_task_job(next_task.id, NULL, next_task.priority, p_job_task, p_job_max_attempts);
           woken := woken + 1;
         END LOOP;
         RETURN woken;
@@ -104,9 +115,7 @@ export class TaskFastPaths1764000600000 implements MigrationInterface {
             jsonb_build_object('priority', queued.priority)
               || CASE WHEN queued.run_at IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('runAt', velocity_js_time(queued.run_at)) END)),
           NULL, p_actor, p_correlation_id);
-        -- graphile-worker runs lower numbers first; our priority runs higher numbers first.
-        PERFORM graphile_worker.add_job(p_texts->>'jobTask', json_build_object('taskId', queued.id::text), run_at := queued.run_at,
-          max_attempts := (p_texts->>'jobMaxAttempts')::integer, job_key := queued.id::text, priority := -queued.priority);
+        PERFORM velocity_add_task_job(queued.id, queued.run_at, queued.priority, p_texts->>'jobTask', (p_texts->>'jobMaxAttempts')::integer);
         RETURN NEXT queued;
       END
       $$`);
@@ -129,18 +138,19 @@ export class TaskFastPaths1764000600000 implements MigrationInterface {
           metrics := jsonb_build_array(jsonb_build_object('agentId', claimed.agent_id, 'taskId', claimed.id, 'name', p_texts->>'queueWaitMetric',
             'value', greatest(0, extract(epoch FROM (claimed.started_at - claimed.queued_at)) * 1000)));
         END IF;
-        PERFORM velocity_write_changes(
-          jsonb_build_array(velocity_task_change(claimed, 'QUEUED', 'INFO', format(p_texts->>'startedMessage', claimed.type, claimed.attempts, claimed.max_attempts), NULL)),
-          metrics, p_actor, p_correlation_id);
-        -- Last, so the agent row lock is held for the COMMIT only; and that COMMIT does not wait
-        -- for its WAL flush, which kept every other claim of the agent waiting (claims of one
-        -- agent serialise on its row). Safe to lose in a crash: anything durable that depends on
+        -- The check before the records: the claim's event must be numbered after the changes the
+        -- check saw (the sequencer orders a pass by outbox id), so it is written under the agent
+        -- row lock. The COMMIT does not wait for its WAL flush, which kept every other claim of
+        -- the agent waiting (claims of one agent serialise on its row). Safe to lose in a crash: anything durable that depends on
         -- the claim (the task's success, its evidence, the sequencer's numbering of its event)
         -- commits later, synchronously, and a synchronous commit flushes all WAL before it. A
         -- claim lost with nothing after it only means its job runs the task again.
         PERFORM set_config('synchronous_commit', 'off', true);
         PERFORM set_config('lock_timeout', '50ms', true);
         PERFORM velocity_claim_guard(claimed.agent_id);
+        PERFORM velocity_write_changes(
+          jsonb_build_array(velocity_task_change(claimed, 'QUEUED', 'INFO', format(p_texts->>'startedMessage', claimed.type, claimed.attempts, claimed.max_attempts), NULL)),
+          metrics, p_actor, p_correlation_id);
         RETURN QUERY SELECT claimed, a FROM agent_instances a WHERE a.id = claimed.agent_id;
       END
       $$`);
@@ -180,6 +190,7 @@ export class TaskFastPaths1764000600000 implements MigrationInterface {
     await queryRunner.query('DROP FUNCTION velocity_enqueue_task(uuid, text[], jsonb, text, text, jsonb)');
     await queryRunner.query('DROP FUNCTION velocity_task_change(agent_tasks, text, text, text, jsonb)');
     await queryRunner.query('DROP FUNCTION velocity_wake_blocked(uuid, integer, text, integer)');
+    await queryRunner.query('DROP FUNCTION velocity_add_task_job(uuid, timestamptz, integer, text, integer)');
     await queryRunner.query('DROP FUNCTION velocity_task_snapshot(agent_tasks)');
     await queryRunner.query('DROP FUNCTION velocity_js_time(timestamptz)');
   }

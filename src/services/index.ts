@@ -102,11 +102,9 @@ export function createServices(deps: ServicesDependencies): Services {
   const agentHealth = new AgentHealthService(dataSource, deps.redis === undefined ? new MemoryHealthCache() : new RedisHealthCache(deps.redis, config.redisPrefix));
   // Cached agent reads go stale with this process's own commits at once, and with other
   // processes' commits as the relay publishes their events on the bus.
-  changes.onCommitted((tx) => {
-    const agentIds = [...tx.agentIds];
-    if (agentIds.length === 0) return;
+  changes.onCommitted((agentIds) => {
     agents.rowCache.invalidate(agentIds);
-    agentHealth.invalidate(agentIds);
+    agentHealth.invalidate([...agentIds]);
   });
   agents.invalidateOn(bus);
   agentHealth.invalidateOn(bus);

@@ -71,26 +71,11 @@ export class AgentHealthService {
     this.dropShared(agentIds);
   }
 
-  private distrustShared(agentIds: readonly string[]): void {
-    if (this.sharedUntrusted.size > 10_000) this.sharedUntrusted.clear();
-    const until = Date.now() + 2 * SHARED_DROP_WINDOW_MS;
-    for (const id of agentIds) this.sharedUntrusted.set(id, until);
-  }
-
-  private trustsShared(agentId: string): boolean {
-    const until = this.sharedUntrusted.get(agentId);
-    if (until === undefined) return true;
-    if (until > Date.now()) return false;
-    this.sharedUntrusted.delete(agentId);
-    return true;
-  }
-
   /** Drops cached figures of agents whose tasks or status changed. */
   invalidateOn(bus: LocalEventBus): () => void {
     return bus.subscribe((event) => {
       if (event.agentId === null || (event.kind !== 'TASK_STATUS' && event.kind !== 'AGENT_STATUS')) return;
-      this.local.invalidate([event.agentId]);
-      this.dropShared([event.agentId]);
+      this.invalidate([event.agentId]);
     });
   }
 
@@ -114,6 +99,20 @@ export class AgentHealthService {
     for (const id of agentIds) this.sharedDrops.add(id);
   }
 
+  private distrustShared(agentIds: readonly string[]): void {
+    if (this.sharedUntrusted.size > 10_000) this.sharedUntrusted.clear();
+    const until = Date.now() + 2 * SHARED_DROP_WINDOW_MS;
+    for (const id of agentIds) this.sharedUntrusted.set(id, until);
+  }
+
+  private trustsShared(agentId: string): boolean {
+    const until = this.sharedUntrusted.get(agentId);
+    if (until === undefined) return true;
+    if (until > Date.now()) return false;
+    this.sharedUntrusted.delete(agentId);
+    return true;
+  }
+
   async forAgents(agentIds: readonly string[]): Promise<AgentHealthFigures[]> {
     const ids = agentIds.map((id) => id.toLowerCase());
     const local = ids.map((id) => this.local.get(id));
@@ -121,14 +120,14 @@ export class AgentHealthService {
     if (notLocal.length === 0) return local as AgentHealthFigures[];
     const readSince = this.local.begin();
     const trusted = notLocal.filter((id) => this.trustsShared(id));
-    const fromShared = new Map((await this.cache.get(trusted)).map((figures, index) => [trusted[index]!, figures]));
-    const shared = notLocal.map((id) => fromShared.get(id));
-    const missing = notLocal.filter((_, index) => shared[index] === undefined);
-    const computed = missing.length === 0 ? [] : await this.compute(missing);
-    if (missing.length > 0) await this.cache.set(missing.map((id, index) => [id, computed[index]!]));
     const byId = new Map<string, AgentHealthFigures>();
-    notLocal.forEach((id, index) => shared[index] !== undefined && byId.set(id, shared[index]!));
-    missing.forEach((id, index) => byId.set(id, computed[index]!));
+    (await this.cache.get(trusted)).forEach((figures, index) => figures !== undefined && byId.set(trusted[index]!, figures));
+    const missing = notLocal.filter((id) => !byId.has(id));
+    if (missing.length > 0) {
+      const computed = await this.compute(missing);
+      missing.forEach((id, index) => byId.set(id, computed[index]!));
+      await this.cache.set(missing.map((id, index) => [id, computed[index]!]));
+    }
     for (const [id, figures] of byId) this.local.set(id, figures, readSince);
     return ids.map((id, index) => local[index] ?? byId.get(id)!);
   }

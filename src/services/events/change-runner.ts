@@ -32,7 +32,7 @@ interface TransactionState {
  * change is never heard and no process sees an event before an earlier-numbered one.
  */
 export class ChangeRunner {
-  private readonly committedListeners = new Set<(tx: ChangeTransaction) => void>();
+  private readonly committedListeners = new Set<(agentIds: ReadonlySet<string>) => void>();
   /**
    * @param sequencer the process's event sequencer (one per process, shared by its runners);
    * by default one of this runner's own.
@@ -43,10 +43,11 @@ export class ChangeRunner {
   ) {}
 
   /**
-   * Calls `listener` after each commit of this process, before `run` answers (process-local
-   * caches drop what the change made stale, so the caller reads its own writes).
+   * Calls `listener` with the agents a change recorded changes of, after each commit of this
+   * process and before `run` answers (process-local caches drop what the change made stale, so
+   * the caller reads its own writes).
    */
-  onCommitted(listener: (tx: ChangeTransaction) => void): () => void {
+  onCommitted(listener: (agentIds: ReadonlySet<string>) => void): () => void {
     this.committedListeners.add(listener);
     return () => this.committedListeners.delete(listener);
   }
@@ -82,17 +83,20 @@ export class ChangeRunner {
   /**
    * A whole change as one statement, sent with its BEGIN and COMMIT in one round trip: for
    * changes PostgreSQL records entirely by itself (the task fast paths, migration 7), events
-   * and audit lines included. `changedAgents` names, from its rows, the agents it changed (for
-   * the commit listeners); no rows means it changed nothing.
+   * and audit lines included. Each row names an agent the change changed (for the commit
+   * listeners); no rows means it changed nothing.
    */
-  async runWhole<R>(actor: Actor, statement: string, changedAgents: (rows: R[]) => Iterable<string>, options: ChangeOptions = {}): Promise<R[]> {
-    const rows = await this.retryingAborts(() => this.wholeOnce<R>(statement));
+  async runWhole<R extends { agent_id: string }>(statement: string, options: ChangeOptions = {}): Promise<R[]> {
+    const rows = await this.retryingAborts(() =>
+      this.onConnection(async (runner) => {
+        const results = (await pgClientOf(runner).query(`BEGIN;\n${statement};\nCOMMIT`)) as unknown as { rows: R[] }[];
+        endTransaction(runner);
+        return results[1]!.rows;
+      }),
+    );
     if (rows.length === 0) return rows;
-    const tx = new ChangeTransaction(this.dataSource.manager, actor);
-    tx.changedInSql(changedAgents(rows));
-    this.notifyCommitted(tx);
-    if (options.awaitSequencing === false) this.sequencer.trigger();
-    else await this.sequencer.flush().catch(() => undefined);
+    this.notifyCommitted(new Set(rows.map((row) => row.agent_id)));
+    await this.sequence(options);
     return rows;
   }
 
@@ -103,13 +107,16 @@ export class ChangeRunner {
     options: ChangeOptions,
   ): Promise<{ result: T; tx: ChangeTransaction }> {
     const committed = await this.retryingAborts(() => this.once(actor, firstStatement, work));
-    if (committed.tx.committedOutboxIds.length > 0) {
-      // The change is committed whatever happens here: a failed pass is retried by the next
-      // commit or the poll, and the caller is not told of a failure that is not its change's.
-      if (options.awaitSequencing === false) this.sequencer.trigger();
-      else await this.sequencer.flush().catch(() => undefined);
-    }
+    if (committed.tx.committedOutboxIds.length > 0) await this.sequence(options);
     return committed;
+  }
+
+  /** Numbers a committed change's events: awaited, or (`awaitSequencing` false) only started. */
+  private async sequence(options: ChangeOptions): Promise<void> {
+    // The change is committed whatever happens here: a failed pass is retried by the next
+    // commit or the poll, and the caller is not told of a failure that is not its change's.
+    if (options.awaitSequencing === false) this.sequencer.trigger();
+    else await this.sequencer.flush().catch(() => undefined);
   }
 
   /** Runs one transaction again when PostgreSQL aborted it for a deadlock or serialization failure (nothing of it happened). */
@@ -125,27 +132,30 @@ export class ChangeRunner {
     }
   }
 
-  private notifyCommitted(tx: ChangeTransaction): void {
+  private notifyCommitted(agentIds: ReadonlySet<string>): void {
+    if (agentIds.size === 0) return;
     for (const listener of this.committedListeners) {
       // The change is committed: a listener's failure must not turn it into an error.
       try {
-        listener(tx);
+        listener(agentIds);
       } catch {
         // Listeners only drop cache entries; their TTLs bound what a failed one leaves.
       }
     }
   }
 
-  private async wholeOnce<R>(statement: string): Promise<R[]> {
+  /**
+   * Runs `work` on a connection of its own that is in a transaction from the start (the caller
+   * sends BEGIN in its first message): on failure the transaction is rolled back, and a
+   * connection that cannot even roll back is discarded rather than reused.
+   */
+  private async onConnection<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     let broken: Error | undefined;
     try {
       await runner.connect();
-      // A failed statement leaves the message's transaction aborted, to roll back.
       setTransactionState(runner, true);
-      const results = (await pgClientOf(runner).query(`BEGIN;\n${statement};\nCOMMIT`)) as unknown as { rows: R[] }[];
-      endTransaction(runner);
-      return results[1]!.rows;
+      return await work(runner);
     } catch (error: unknown) {
       broken = await rollBack(runner, error);
       throw error;
@@ -170,38 +180,19 @@ export class ChangeRunner {
   }
 
   private async once<T>(actor: Actor, firstStatement: string | null, work: (tx: ChangeTransaction, rows: unknown[]) => Promise<T>): Promise<{ result: T; tx: ChangeTransaction }> {
-    const runner = this.dataSource.createQueryRunner();
-    let broken: Error | undefined;
-    try {
-      let rows: unknown[] = [];
-      if (firstStatement === null) {
-        await runner.startTransaction();
-      } else {
-        await runner.connect();
-        // From here a failure leaves a transaction to roll back.
-        setTransactionState(runner, true);
-        const results = (await pgClientOf(runner).query(`BEGIN;\n${firstStatement}`)) as unknown as { rows: unknown[] }[];
-        rows = results[1]!.rows;
-      }
+    return this.onConnection(async (runner) => {
+      const first = firstStatement === null ? 'BEGIN' : `BEGIN;\n${firstStatement}`;
+      const results = (await pgClientOf(runner).query(first)) as unknown as { rows: unknown[] }[] | { rows: unknown[] };
+      const rows = Array.isArray(results) ? results[1]!.rows : [];
       const tx = new ChangeTransaction(runner.manager, actor);
       const result = await work(tx, rows);
-      const message = tx.commitMessage();
-      if (message === null) {
-        await runner.commitTransaction();
-      } else {
-        // One round trip: the hot locks taken in it are held only while the server works.
-        const results = (await pgClientOf(runner).query(message)) as unknown as { rows: { id?: string }[] }[];
-        endTransaction(runner);
-        tx.acceptCommitResults(results);
-      }
-      this.notifyCommitted(tx);
+      // One round trip: the hot locks taken in it are held only while the server works.
+      const commitResults = (await pgClientOf(runner).query(tx.commitMessage())) as unknown as { rows: { id?: string }[] }[] | { rows: unknown[] };
+      endTransaction(runner);
+      tx.acceptCommitResults(Array.isArray(commitResults) ? commitResults : []);
+      this.notifyCommitted(tx.agentIds);
       return { result, tx };
-    } catch (error: unknown) {
-      broken = await rollBack(runner, error);
-      throw error;
-    } finally {
-      await releaseRunner(runner, broken);
-    }
+    });
   }
 }
 

@@ -30,8 +30,6 @@ export class ChangeTransaction {
   private readonly pending: PendingChange[] = [];
   private readonly metrics: MetricSample[] = [];
   private readonly commitStatements: string[] = [];
-  /** Agents changed by statements that wrote their own events (`changedInSql`). */
-  private readonly agentsChangedInSql = new Set<string>();
   private outboxIds: string[] = [];
   private writtenAt: string | null = null;
 
@@ -51,7 +49,7 @@ export class ChangeTransaction {
   }
 
   /**
-   * A statement run in the commit message, before the events: a write nothing in this
+   * A statement run in the commit message, before the records: a write nothing in this
    * transaction reads back, or a check that needs a hot lock (held from there to commit, with
    * no round trip in between; it may raise to abort the whole transaction). Every value in
    * its text must come from `sqlLiteral`.
@@ -65,14 +63,9 @@ export class ChangeTransaction {
     for (const sample of samples) if (Number.isFinite(sample.value)) this.metrics.push(sample);
   }
 
-  /** Notes agents a statement changed and recorded by itself, in SQL (see ChangeRunner.runWhole). */
-  changedInSql(agentIds: Iterable<string>): void {
-    for (const id of agentIds) this.agentsChangedInSql.add(id);
-  }
-
   /** Agents this transaction recorded changes of (their cached reads are stale once it commits). */
   get agentIds(): ReadonlySet<string> {
-    const ids = new Set<string>(this.agentsChangedInSql);
+    const ids = new Set<string>();
     for (const { event } of this.pending) if (event.agentId) ids.add(event.agentId);
     return ids;
   }
@@ -87,26 +80,24 @@ export class ChangeTransaction {
     return this.writtenAt;
   }
 
-  /** Takes the outbox ids from the results of `commitMessage` (one result per statement; the writer's is the first). */
+  /** Takes the outbox ids from the results of `commitMessage` (one result per statement; the writer's follows the `atCommit` ones). */
   acceptCommitResults(results: readonly { rows: { id?: string; at?: string }[] }[]): void {
     if (this.pending.length === 0) return;
-    const rows = results[0]?.rows ?? [];
+    const rows = results[this.commitStatements.length]?.rows ?? [];
     this.outboxIds = rows.map((row) => String(row.id));
     this.writtenAt = rows[0]?.at ?? null;
   }
 
   /**
    * The text that ends this transaction: one call of `velocity_write_changes` (migration 6)
-   * with the audit lines, events and metric samples as JSON, the `atCommit` statements, and
-   * COMMIT, sent as one simple-protocol message. Null when there is nothing but the COMMIT to
-   * send. The writer goes first, so a hot lock an `atCommit` statement takes is held for the
-   * COMMIT only.
+   * after the `atCommit` statements, with the audit lines, events and metric samples as JSON,
+   * then COMMIT, sent as one simple-protocol message (just COMMIT when there is nothing else).
+   * The records come after the checks: an event written under a lock an `atCommit` check took
+   * is numbered after the changes that check saw (the sequencer orders by outbox id).
    */
-  commitMessage(): string | null {
-    const parts: string[] = [];
+  commitMessage(): string {
+    const parts = [...this.commitStatements];
     if (this.pending.length > 0 || this.metrics.length > 0) parts.push(this.writerCall());
-    parts.push(...this.commitStatements);
-    if (parts.length === 0) return null;
     parts.push('COMMIT');
     return parts.join(';\n');
   }

@@ -114,7 +114,7 @@ export class TaskExecutor {
 
   /** A success: whole in PostgreSQL in the common case; else the one-statement path, else the general one. */
   private async recordSuccess(actor: Actor, taskId: string, result: unknown): Promise<void> {
-    const recorded = await this.deps.changes.runWhole<{ agent_id: string }>(actor, fastSucceededSql(taskId, this.workerId, result, actor), (rows) => rows.map((row) => row.agent_id), BACKGROUND_SEQUENCING);
+    const recorded = await this.deps.changes.runWhole<{ agent_id: string }>(fastSucceededSql(taskId, this.workerId, result, actor), BACKGROUND_SEQUENCING);
     if (recorded.length > 0) return;
     const outcome: AttemptOutcome = { kind: 'succeeded', result };
     await this.deps.changes.runFrom<void, SucceededRow>(actor, this.succeededSql(taskId, result), async (tx, rows) => (rows[0] === undefined ? this.finish(tx, taskId, outcome) : this.recordSucceeded(tx, rows[0])), BACKGROUND_SEQUENCING);
@@ -124,7 +124,7 @@ export class TaskExecutor {
   private async claim(actor: Actor, taskId: string): Promise<Claim> {
     try {
       // The common case, whole in PostgreSQL; no row: a task of a workflow, or not claimable as it stands.
-      const [claimed] = await this.deps.changes.runWhole<FastClaimRow>(actor, fastClaimSql(taskId, this.workerId, actor), (rows) => rows.map((row) => row.agent_id), BACKGROUND_SEQUENCING);
+      const [claimed] = await this.deps.changes.runWhole<FastClaimRow>(fastClaimSql(taskId, this.workerId, actor), BACKGROUND_SEQUENCING);
       if (claimed !== undefined) return this.claimer.claimedFast(claimed);
       const claim = await this.deps.changes.runFrom<Claim | null, OptimisticClaimRow>(actor, this.claimer.optimisticClaimSql(taskId), (tx, rows) => this.claimer.claimFromRows(tx, rows), BACKGROUND_SEQUENCING);
       if (claim !== null) return claim;

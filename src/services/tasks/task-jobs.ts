@@ -32,15 +32,6 @@ export function wakeBlockedStatement(agentId: string, maxConcurrency: number): s
 export const TASK_JOB_TEXTS = Object.freeze({ jobTask: JOB_RUN_TASK, jobMaxAttempts: JOB_MAX_ATTEMPTS });
 
 /**
- * The add_job call of a task's job over SQL expressions (for statements built with literals):
- * `taskId` a uuid, `runAt` a timestamptz or null, `priority` our priority (higher first).
- */
-export function addTaskJobSql(taskId: string, runAt: string | null, priority: string): string {
-  // graphile-worker runs lower numbers first; our priority runs higher numbers first.
-  return `graphile_worker.add_job(${sqlLiteral(JOB_RUN_TASK)}, json_build_object('taskId', (${taskId})::text), run_at := ${runAt ?? 'NULL'}, max_attempts := ${JOB_MAX_ATTEMPTS}, job_key := (${taskId})::text, priority := -(${priority}))`;
-}
-
-/**
  * `addTaskJob` in the commit message of `tx` (no round trip of its own). A job left behind
  * for a task that the same transaction cancelled is harmless: its claim finds the task not
  * QUEUED and leaves it.
@@ -49,9 +40,10 @@ export function addTaskJobAtCommit(tx: ChangeTransaction, taskId: string, runAt:
   tx.atCommit(addTaskJobStatement(taskId, runAt, priority));
 }
 
+/** The add of a task's job (velocity_add_task_job, migration 7), with literal values: it also runs in commit messages. */
 function addTaskJobStatement(taskId: string, runAt: Date | null, priority: number): string {
-  const runAtSql = runAt === null ? null : `${sqlLiteral(runAt.toISOString())}::timestamptz`;
-  return `SELECT ${addTaskJobSql(`${sqlLiteral(taskId)}::uuid`, runAtSql, sqlLiteral(priority))}`;
+  const runAtSql = runAt === null ? 'NULL' : sqlLiteral(runAt.toISOString());
+  return `SELECT velocity_add_task_job(${sqlLiteral(taskId)}::uuid, ${runAtSql}::timestamptz, ${sqlLiteral(priority)}::int, ${sqlLiteral(JOB_RUN_TASK)}, ${JOB_MAX_ATTEMPTS})`;
 }
 
 export async function removeTaskJob(manager: EntityManager, taskId: string): Promise<void> {

@@ -99,8 +99,9 @@ export class TaskService {
     try {
       const whole = this.enqueueWholeSql(spec, actor);
       if (whole !== null) {
-        const [row] = await this.changes.runWhole<TaskRow>(actor, whole, (rows) => rows.map((queued) => queued.agent_id));
-        if (row !== undefined) return taskFromRow(row);
+        const [row] = await this.changes.runWhole<TaskRow>(whole);
+        // No row: the agent is not there, not running, or of a type that does not take the task; the general path says which.
+        return row !== undefined ? taskFromRow(row) : await this.changes.run(actor, (tx) => this.enqueue(tx, spec, 'input.'));
       }
       const fast = this.enqueueFastSql(spec, actor.name);
       if (fast === null) return await this.changes.run(actor, (tx) => this.enqueue(tx, spec, 'input.'));

@@ -20,7 +20,8 @@ export interface EventPage {
 /** The settings row holding the highest cursor the retention job has deleted. */
 export const EVENT_HORIZON_KEY = 'events.deleted_through';
 
-interface EventRow {
+/** A row of the events table as node-postgres reads it. */
+export interface EventRow {
   cursor: string;
   kind: EventKind;
   at: Date;

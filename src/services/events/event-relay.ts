@@ -4,6 +4,8 @@ import type { Logger } from '../../logging/logger';
 import { EVENTS_CHANNEL } from './change-transaction';
 import type { LocalEventBus } from './event-bus';
 import { EventQueryService } from './event-query.service';
+import type { EventSequencer } from './event-sequencer';
+import type { StoredEvent } from './event-types';
 
 export interface EventRelayOptions {
   /** PostgreSQL connection string of the dedicated LISTEN connection (the same database as dataSource). */
@@ -12,6 +14,12 @@ export interface EventRelayOptions {
   dataSource: DataSource;
   bus: LocalEventBus;
   logger: Logger;
+  /**
+   * This process's event sequencer: the events its passes number go to the bus as soon as the
+   * pass commits, without waiting for the NOTIFY and a read (other processes' events still come
+   * by the table). None: every event comes by the table.
+   */
+  sequencer?: Pick<EventSequencer, 'onSequenced'>;
   /** Safety poll: a read this often even without a notification, in ms. Default 1_000. */
   pollIntervalMs?: number;
   /** Rows per read; a full page is followed by another read at once. Default 1_000. */
@@ -30,6 +38,10 @@ export interface EventRelayOptions {
  * follows if more arrived meanwhile, and a poll every `pollIntervalMs` (and one right after
  * every LISTEN reconnect) catches anything a lost notification or a dropped connection missed.
  * PostgreSQL is the only thing it depends on, so a Redis outage cannot lose an event.
+ *
+ * Events this process's own sequencer numbered skip the round trip: the pass hands them over
+ * once committed, and they are published at once when they follow the last delivered cursor
+ * (no event of another process is missing before them); otherwise they wake a read.
  */
 export class EventRelay {
   private readonly reader: EventQueryService;
@@ -47,6 +59,7 @@ export class EventRelay {
   private readFailing = false;
   private started = false;
   private stopped = false;
+  private stopOffers: (() => void) | undefined;
 
   constructor(private readonly options: EventRelayOptions) {
     this.reader = new EventQueryService(options.dataSource);
@@ -71,6 +84,7 @@ export class EventRelay {
     this.started = true;
     const rows: { head: string }[] = await this.options.dataSource.query('SELECT coalesce(max(cursor), 0)::text AS head FROM events');
     this.options.bus.startAt(BigInt(rows[0]!.head));
+    this.stopOffers = this.options.sequencer?.onSequenced((events) => this.offer(events));
     this.connecting = this.connect();
     await this.connecting;
     this.pollTimer = setInterval(() => this.wake(), this.pollIntervalMs);
@@ -80,6 +94,7 @@ export class EventRelay {
   /** Stops reading, closes the LISTEN connection and waits for a read in flight; the pool is the caller's. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopOffers?.();
     if (this.pollTimer !== undefined) clearInterval(this.pollTimer);
     if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
     await this.connecting;
@@ -99,6 +114,19 @@ export class EventRelay {
     this.reading = this.drain().finally(() => {
       this.reading = undefined;
     });
+  }
+
+  /** Committed events numbered by this process, in cursor order (see the class comment). */
+  private offer(events: readonly StoredEvent[]): void {
+    if (this.stopped || events.length === 0) return;
+    const first = BigInt(events[0]!.cursor);
+    const last = BigInt(events[events.length - 1]!.cursor);
+    const delivered = this.options.bus.lastCursor;
+    if (last <= delivered) return;
+    // Contiguous with what was delivered (the bus skips any already delivered): publish. A gap
+    // before them is another process's events, still to be read from the table first.
+    if (first <= delivered + 1n) this.options.bus.publish(events);
+    else this.wake();
   }
 
   private async drain(): Promise<void> {

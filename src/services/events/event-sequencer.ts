@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 import { pgClientOf, releaseRunner } from '../../db/query-runner-connection';
 import type { Logger } from '../../logging/logger';
 import { EVENTS_CHANNEL } from './change-transaction';
+import { eventFromRow, type EventRow } from './event-query.service';
+import type { StoredEvent } from './event-types';
 
 /**
  * Key of the transaction-scoped advisory lock that serialises sequencer passes (of every
@@ -23,9 +25,11 @@ const REMEMBERED_CURSORS = 10_000;
 order it wrote them; changes that commit side by side interleave their outbox ids), write the rows to
  * `events`, and NOTIFY the relays if there was any. Numbering by row_number, not by nextval
  * per row: PostgreSQL does not promise to call nextval in a subquery's ORDER BY order. The lock is the only serialisation point of event writing, and a pass carries
- * hundreds of changes' events at once.
+ * hundreds of changes' events at once. `whole`: the numbered events come back whole, in
+ * cursor order, for this process's relay (`onSequenced`); otherwise their ids and cursors.
  */
-const PASS_SQL = `BEGIN;
+function passSql(whole: boolean): string {
+  return `BEGIN;
 SELECT pg_advisory_xact_lock(${SEQUENCER_LOCK});
 WITH moved AS (
   DELETE FROM event_outbox WHERE id IN (SELECT id FROM event_outbox ORDER BY id LIMIT ${BATCH_SIZE}) RETURNING *
@@ -39,8 +43,15 @@ WITH moved AS (
   INSERT INTO events (cursor, kind, at, agent_id, task_id, workflow_run_id, status, previous_status, data, actor, correlation_id)
   SELECT cursor, kind, at, agent_id, task_id, workflow_run_id, status, previous_status, data, actor, correlation_id FROM numbered
 )
-SELECT id::text AS id, cursor::text AS cursor, pg_notify('${EVENTS_CHANNEL}', '') FROM numbered ORDER BY id;
+SELECT id::text AS outbox_id, cursor::text AS cursor${whole ? ', kind, at, agent_id, task_id, workflow_run_id, status, previous_status, data, actor, correlation_id' : ''},
+  pg_notify('${EVENTS_CHANNEL}', '') FROM numbered ORDER BY cursor;
 COMMIT`;
+}
+
+const PASS_SQL = { whole: passSql(true), ids: passSql(false) };
+
+/** A pass's row: the outbox id and its cursor, and the whole event when a listener wants it. */
+type SequencedRow = EventRow & { outbox_id: string };
 
 export interface EventSequencerOptions {
   /** A pass this often even without a commit of this process (events another process left), in ms. Default 1_000. */
@@ -60,6 +71,7 @@ export class EventSequencer {
   private tail: Promise<void> = Promise.resolve();
   private queued: Promise<void> | undefined;
   private readonly cursors = new Map<string, string>();
+  private readonly sequencedListeners = new Set<(events: readonly StoredEvent[]) => void>();
   private pollTimer: NodeJS.Timeout | undefined;
   private failing = false;
 
@@ -103,6 +115,15 @@ export class EventSequencer {
     this.flush().catch(() => undefined);
   }
 
+  /**
+   * Calls `listener` with the events each of this process's passes numbered, in cursor order,
+   * once the pass has committed (they are exactly the rows the events table now holds).
+   */
+  onSequenced(listener: (events: readonly StoredEvent[]) => void): () => void {
+    this.sequencedListeners.add(listener);
+    return () => this.sequencedListeners.delete(listener);
+  }
+
   /** Cursors given by this process's passes to outbox rows, in the order of `outboxIds` (undefined: not seen here). */
   cursorsOf(outboxIds: readonly string[]): (string | undefined)[] {
     return outboxIds.map((id) => this.cursors.get(id));
@@ -110,9 +131,11 @@ export class EventSequencer {
 
   private async pass(): Promise<void> {
     try {
-      let moved: number;
-      do moved = await this.moveBatch();
-      while (moved === BATCH_SIZE);
+      let moved: SequencedRow[];
+      do {
+        moved = await this.moveBatch();
+        if (moved.length > 0 && this.sequencedListeners.size > 0) this.announce(moved.map(eventFromRow));
+      } while (moved.length === BATCH_SIZE);
       if (this.failing) this.logger?.info('event sequencer running again');
       this.failing = false;
     } catch (error: unknown) {
@@ -122,15 +145,27 @@ export class EventSequencer {
     }
   }
 
-  private async moveBatch(): Promise<number> {
+  /** Hands committed events to the listeners; one that throws does not keep them from the others or fail the pass. */
+  private announce(events: readonly StoredEvent[]): void {
+    for (const listener of [...this.sequencedListeners]) {
+      try {
+        listener(events);
+      } catch (error: unknown) {
+        this.logger?.error({ err: error }, 'a listener of sequenced events failed');
+      }
+    }
+  }
+
+  /** One batch moved and committed: its rows in cursor order. */
+  private async moveBatch(): Promise<SequencedRow[]> {
     const runner = this.dataSource.createQueryRunner();
     let broken: Error | undefined;
     try {
       await runner.connect();
       const client = pgClientOf(runner);
-      let results: { rows: { id: string; cursor: string }[] }[];
+      let results: { rows: SequencedRow[] }[];
       try {
-        results = (await client.query(PASS_SQL)) as unknown as { rows: { id: string; cursor: string }[] }[];
+        results = (await client.query(this.sequencedListeners.size > 0 ? PASS_SQL.whole : PASS_SQL.ids)) as unknown as { rows: SequencedRow[] }[];
       } catch (error: unknown) {
         await client.query('ROLLBACK').catch((rollbackError: unknown) => {
           broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
@@ -138,8 +173,8 @@ export class EventSequencer {
         throw error;
       }
       const rows = results[2]!.rows;
-      for (const row of rows) this.remember(row.id, row.cursor);
-      return rows.length;
+      for (const row of rows) this.remember(row.outbox_id, row.cursor);
+      return rows;
     } finally {
       await releaseRunner(runner, broken);
     }

@@ -13,7 +13,7 @@ export interface LiveEvents {
  * process's sockets.
  */
 export async function startLiveEvents(services: Services, connectionString: string): Promise<LiveEvents> {
-  const relay = new EventRelay({ connectionString, dataSource: services.dataSource, bus: services.bus, logger: services.logger });
+  const relay = new EventRelay({ connectionString, dataSource: services.dataSource, bus: services.bus, logger: services.logger, sequencer: services.changes.sequencer });
   const stopFollowing = services.apiKeys.followRevocations(services.bus);
   services.changes.sequencer.start();
   try {

@@ -5,11 +5,15 @@ import { createLogger } from '../../../src/logging/logger';
 import { ChangeRunner } from '../../../src/services/events/change-runner';
 import { LocalEventBus } from '../../../src/services/events/event-bus';
 import { EventRelay } from '../../../src/services/events/event-relay';
+import type { EventSequencer } from '../../../src/services/events/event-sequencer';
+import { EventQueryService } from '../../../src/services/events/event-query.service';
 import type { StoredEvent } from '../../../src/services/events/event-types';
 import { eventually, produceLogEvents } from '../../support/live';
 import { createTestDatabase, sql, type TestDatabase } from '../../support/test-database';
 
 const logger = createLogger('silent');
+/** A PostgreSQL nobody serves: a relay given it for LISTEN never hears a notification. */
+const unreachable = 'postgres://postgres@127.0.0.1:1/nowhere';
 
 /** Collects what a bus delivers, and resolves when a given cursor has arrived. */
 function record(bus: LocalEventBus) {
@@ -52,7 +56,7 @@ describe('the event relay', () => {
     await db.drop();
   });
 
-  async function startRelay(options: { pollIntervalMs?: number } = {}) {
+  async function startRelay(options: { pollIntervalMs?: number; sequencer?: EventSequencer; connectionString?: string } = {}) {
     const bus = new LocalEventBus();
     const relay = new EventRelay({ connectionString: db.url, dataSource: local, bus, logger, reconnectBaseMs: 50, ...options });
     await relay.start();
@@ -92,6 +96,29 @@ describe('the event relay', () => {
     const after = await produceLogEvents(new ChangeRunner(other), 3, 1, 'after');
     await events.arrived(after.at(-1)!, 2_000);
     expect(events.seen.map((event) => event.cursor)).toEqual([...meanwhile, ...after]);
+    await relay.stop();
+  });
+
+  it('delivers the events its own process sequenced as soon as they commit, with no notification or poll', async () => {
+    // LISTEN can never connect and the poll is an hour away: only the hand-over can deliver.
+    const writer = new ChangeRunner(local);
+    const { relay, events } = await startRelay({ pollIntervalMs: 3_600_000, sequencer: writer.sequencer, connectionString: unreachable });
+    expect(relay.listening).toBe(false);
+    const written = await produceLogEvents(writer, 12, 3, 'handed-over');
+    await events.arrived(written.at(-1)!, 2_000);
+    expect(events.seen.map((event) => event.cursor)).toEqual(written);
+    expect(events.seen[0]).toEqual((await new EventQueryService(local).readRange(BigInt(written[0]!) - 1n, null, {}, 1))[0]);
+    await relay.stop();
+  });
+
+  it('reads the events of other processes first when its own come after them, keeping cursor order', async () => {
+    const writer = new ChangeRunner(local);
+    const { relay, events } = await startRelay({ pollIntervalMs: 3_600_000, sequencer: writer.sequencer, connectionString: unreachable });
+    const elsewhere = await produceLogEvents(new ChangeRunner(other), 4, 2, 'elsewhere');
+    expect(events.seen).toEqual([]);
+    const own = await produceLogEvents(writer, 3, 1, 'own');
+    await events.arrived(own.at(-1)!, 2_000);
+    expect(events.seen.map((event) => event.cursor)).toEqual([...elsewhere, ...own]);
     await relay.stop();
   });
 

@@ -154,7 +154,7 @@ export class VelocityHttpServer {
         sendJson(response, readiness.ready && !this.draining ? 200 : 503, { status: readiness.ready && !this.draining ? 'ready' : 'not ready', ...readiness });
       } else if (path === '/metrics') {
         route = 'metrics';
-        sendText(response, 200, await this.metrics.registry.metrics(), this.metrics.registry.contentType);
+        sendText(response, 200, await this.metrics.text(), this.metrics.registry.contentType);
       } else if (path === '/' && request.method === 'GET') {
         route = 'dashboard';
         if (this.dashboard.available) this.dashboard.serveIndex(response);

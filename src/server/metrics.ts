@@ -6,6 +6,14 @@ export class ServerMetrics {
   readonly registry = new Registry();
   readonly httpDuration: Histogram<'route' | 'status'>;
 
+  /**
+   * The exposition text. prom-client writes a NaN sample (the event-loop lag mean before the
+   * first measurement) as `Nan`; the text format spells it `NaN`.
+   */
+  async text(): Promise<string> {
+    return (await this.registry.metrics()).replace(/ Nan$/gm, ' NaN');
+  }
+
   constructor(dataSource: DataSource) {
     collectDefaultMetrics({ register: this.registry, prefix: 'velocity_process_' });
     this.httpDuration = new Histogram({

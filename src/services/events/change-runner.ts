@@ -1,5 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import { pgClientOf, releaseRunner } from '../../db/query-runner-connection';
+import { pgClientOf, releaseRunner, sendWholeTransaction } from '../../db/query-runner-connection';
 import type { Actor } from '../common/actor';
 import { ChangeTransaction } from './change-transaction';
 import { EventSequencer } from './event-sequencer';
@@ -87,13 +87,7 @@ export class ChangeRunner {
    * listeners); no rows means it changed nothing.
    */
   async runWhole<R extends { agent_id: string }>(statement: string, options: ChangeOptions = {}): Promise<R[]> {
-    const rows = await this.retryingAborts(() =>
-      this.onConnection(async (runner) => {
-        const results = (await pgClientOf(runner).query(`BEGIN;\n${statement};\nCOMMIT`)) as unknown as { rows: R[] }[];
-        endTransaction(runner);
-        return results[1]!.rows;
-      }),
-    );
+    const rows = await this.retryingAborts(async () => (await sendWholeTransaction<R>(this.dataSource, `BEGIN;\n${statement};\nCOMMIT`))[1]!.rows);
     if (rows.length === 0) return rows;
     this.notifyCommitted(new Set(rows.map((row) => row.agent_id)));
     await this.sequence(options);

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { pgClientOf, releaseRunner } from '../../db/query-runner-connection';
+import { sendWholeTransaction } from '../../db/query-runner-connection';
 import type { Logger } from '../../logging/logger';
 import { EVENTS_CHANNEL } from './change-transaction';
 import { eventFromRow, type EventRow } from './event-query.service';
@@ -158,26 +158,10 @@ export class EventSequencer {
 
   /** One batch moved and committed: its rows in cursor order. */
   private async moveBatch(): Promise<SequencedRow[]> {
-    const runner = this.dataSource.createQueryRunner();
-    let broken: Error | undefined;
-    try {
-      await runner.connect();
-      const client = pgClientOf(runner);
-      let results: { rows: SequencedRow[] }[];
-      try {
-        results = (await client.query(this.sequencedListeners.size > 0 ? PASS_SQL.whole : PASS_SQL.ids)) as unknown as { rows: SequencedRow[] }[];
-      } catch (error: unknown) {
-        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-        });
-        throw error;
-      }
-      const rows = results[2]!.rows;
-      for (const row of rows) this.remember(row.outbox_id, row.cursor);
-      return rows;
-    } finally {
-      await releaseRunner(runner, broken);
-    }
+    const results = await sendWholeTransaction<SequencedRow>(this.dataSource, this.sequencedListeners.size > 0 ? PASS_SQL.whole : PASS_SQL.ids);
+    const rows = results[2]!.rows;
+    for (const row of rows) this.remember(row.outbox_id, row.cursor);
+    return rows;
   }
 
   private remember(outboxId: string, cursor: string): void {

@@ -50,7 +50,7 @@ interface HealthRow {
  */
 export class AgentHealthService {
   /** In front of `cache`: figures read in this process, dropped by the same invalidations. */
-  private readonly local = new AgentReadCache<AgentHealthFigures>(LOCAL_TTL_MS, 10_000);
+  private readonly local = new AgentReadCache<AgentHealthFigures>({ ttlMs: LOCAL_TTL_MS, maxEntries: 10_000 });
   /** Agents whose shared entries go at the end of the current window (null: none yet). */
   private sharedDrops: Set<string> | null = null;
   /**
@@ -115,21 +115,22 @@ export class AgentHealthService {
 
   async forAgents(agentIds: readonly string[]): Promise<AgentHealthFigures[]> {
     const ids = agentIds.map((id) => id.toLowerCase());
-    const local = ids.map((id) => this.local.get(id));
-    const notLocal = ids.filter((_, index) => local[index] === undefined);
-    if (notLocal.length === 0) return local as AgentHealthFigures[];
-    const readSince = this.local.begin();
-    const trusted = notLocal.filter((id) => this.trustsShared(id));
+    const byId = await this.local.getMany(ids, (missing) => this.readShared(missing));
+    return ids.map((id) => byId.get(id)!);
+  }
+
+  /** Figures from the shared cache where it can be trusted, the rest computed (and shared). */
+  private async readShared(agentIds: readonly string[]): Promise<Map<string, AgentHealthFigures>> {
+    const trusted = agentIds.filter((id) => this.trustsShared(id));
     const byId = new Map<string, AgentHealthFigures>();
     (await this.cache.get(trusted)).forEach((figures, index) => figures !== undefined && byId.set(trusted[index]!, figures));
-    const missing = notLocal.filter((id) => !byId.has(id));
+    const missing = agentIds.filter((id) => !byId.has(id));
     if (missing.length > 0) {
       const computed = await this.compute(missing);
       missing.forEach((id, index) => byId.set(id, computed[index]!));
       await this.cache.set(missing.map((id, index) => [id, computed[index]!]));
     }
-    for (const [id, figures] of byId) this.local.set(id, figures, readSince);
-    return ids.map((id, index) => local[index] ?? byId.get(id)!);
+    return byId;
   }
 
   /** The figures straight from PostgreSQL. */

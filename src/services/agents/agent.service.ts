@@ -62,7 +62,7 @@ export class AgentService {
     private readonly tasks: TaskService,
     private readonly options: AgentServiceOptions,
     /** Agent rows by id, for getMany (see AgentReadCache for how it stays current). */
-    readonly rowCache: AgentReadCache<AgentInstanceEntity> = new AgentReadCache(AGENT_ROW_CACHE_TTL_MS, 10_000),
+    readonly rowCache: AgentReadCache<AgentInstanceEntity> = new AgentReadCache({ ttlMs: AGENT_ROW_CACHE_TTL_MS, maxEntries: 10_000 }),
   ) {}
 
   async create(actor: Actor, command: CreateAgentCommand): Promise<AgentInstanceEntity> {
@@ -177,23 +177,14 @@ export class AgentService {
 
   /** Agents by id in one query (cached rows need none), deleted ones included (they still own tasks and evidence). */
   async getMany(ids: readonly string[]): Promise<(AgentInstanceEntity | null)[]> {
-    const valid = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
-    const byId = new Map<string, AgentInstanceEntity>();
-    const missing: string[] = [];
-    for (const id of valid) {
-      const cached = this.rowCache.get(id);
-      if (cached === undefined) missing.push(id);
-      else byId.set(id, cached);
-    }
-    if (missing.length > 0) {
-      const readSince = this.rowCache.begin();
-      const rows = await this.dataSource.getRepository(AgentInstanceEntity).createQueryBuilder('a').where('a.id IN (:...missing)', { missing }).getMany();
-      for (const row of rows) {
-        byId.set(row.id, row);
-        this.rowCache.set(row.id, row, readSince);
-      }
-    }
+    const valid = ids.filter(isUuid).map((id) => id.toLowerCase());
+    const byId = valid.length === 0 ? new Map<string, AgentInstanceEntity>() : await this.rowCache.getMany(valid, (missing) => this.readRows(missing));
     return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
+  }
+
+  private async readRows(agentIds: readonly string[]): Promise<Map<string, AgentInstanceEntity>> {
+    const rows = await this.dataSource.getRepository(AgentInstanceEntity).createQueryBuilder('a').where('a.id IN (:...agentIds)', { agentIds }).getMany();
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   async list(filter: AgentFilter, page: PageArgs): Promise<Page<AgentInstanceEntity>> {

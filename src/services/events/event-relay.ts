@@ -31,8 +31,8 @@ export interface EventRelayOptions {
 }
 
 /**
- * Tails the events table into this process's bus. Every API process runs one: a transaction
- * that wrote events NOTIFYs at commit, the relay's own LISTEN connection hears it and reads
+ * Tails the events table into this process's bus. Every API process runs one: a sequencer
+ * pass that numbered events NOTIFYs at commit, the relay's own LISTEN connection hears it and reads
  * every event after the last one it delivered, in cursor order (which is commit order), and
  * publishes them. Notifications are only a wake-up: at most one read is in flight, another
  * follows if more arrived meanwhile, and a poll every `pollIntervalMs` (and one right after
@@ -41,7 +41,8 @@ export interface EventRelayOptions {
  *
  * Events this process's own sequencer numbered skip the round trip: the pass hands them over
  * once committed, and they are published at once when they follow the last delivered cursor
- * (no event of another process is missing before them); otherwise they wake a read.
+ * (no event of another process is missing before them); otherwise they wake a read. Their
+ * notification, which names the pass's last cursor, then finds them delivered and reads nothing.
  */
 export class EventRelay {
   private readonly reader: EventQueryService;
@@ -57,6 +58,7 @@ export class EventRelay {
   private reading: Promise<void> | undefined;
   private readAgain = false;
   private readFailing = false;
+  private tableReads = 0;
   private started = false;
   private stopped = false;
   private stopOffers: (() => void) | undefined;
@@ -67,6 +69,11 @@ export class EventRelay {
     this.batchSize = options.batchSize ?? 1_000;
     this.reconnectBaseMs = options.reconnectBaseMs ?? 250;
     this.reconnectMaxMs = options.reconnectMaxMs ?? 5_000;
+  }
+
+  /** Reads of the events table since start (each a statement on PostgreSQL). */
+  get reads(): number {
+    return this.tableReads;
   }
 
   /** Whether the LISTEN connection is up right now (the poll covers the times it is not). */
@@ -129,12 +136,30 @@ export class EventRelay {
     else this.wake();
   }
 
+  /**
+   * A pass's notification names the last cursor it gave: when this relay has delivered that
+   * one already (its own process's pass, handed over), there is nothing to read. Any other
+   * payload (an older process's empty one) wakes a read.
+   */
+  private heard(payload: string | undefined): void {
+    if (payload === undefined || !/^[0-9]{1,19}$/.test(payload)) {
+      this.wake();
+      return;
+    }
+    const last = BigInt(payload);
+    // The pass's own answer may be in this same turn of the event loop, behind the notification.
+    setImmediate(() => {
+      if (last > this.options.bus.lastCursor) this.wake();
+    });
+  }
+
   private async drain(): Promise<void> {
     do {
       this.readAgain = false;
       try {
         let page;
         do {
+          this.tableReads += 1;
           page = await this.reader.readRange(this.options.bus.lastCursor, null, {}, this.batchSize);
           if (this.stopped) return;
           this.options.bus.publish(page);
@@ -152,7 +177,7 @@ export class EventRelay {
 
   private async connect(): Promise<void> {
     const client = new Client({ connectionString: this.options.connectionString, application_name: 'velocity-event-relay' });
-    client.on('notification', () => this.wake());
+    client.on('notification', (message) => this.heard(message.payload));
     client.on('error', (error: Error) => {
       this.options.logger.warn({ err: { message: error.message } }, 'event relay LISTEN connection failed');
     });

@@ -23,7 +23,8 @@ const REMEMBERED_CURSORS = 10_000;
  * block of cursors (only passes draw from the cursor sequence, and they hold the lock), give
  * them out a transaction at a time (transactions by their first row, each one's events in the
 order it wrote them; changes that commit side by side interleave their outbox ids), write the rows to
- * `events`, and NOTIFY the relays if there was any. Numbering by row_number, not by nextval
+ * `events`, and NOTIFY the relays if there was any, naming the last cursor given (a relay that
+ * has delivered it already, from this process's hand-over, need not read the table). Numbering by row_number, not by nextval
  * per row: PostgreSQL does not promise to call nextval in a subquery's ORDER BY order. The lock is the only serialisation point of event writing, and a pass carries
  * hundreds of changes' events at once. `whole`: the numbered events come back whole, in
  * cursor order, for this process's relay (`onSequenced`); otherwise their ids and cursors.
@@ -42,9 +43,11 @@ WITH moved AS (
 ), inserted AS (
   INSERT INTO events (cursor, kind, at, agent_id, task_id, workflow_run_id, status, previous_status, data, actor, correlation_id)
   SELECT cursor, kind, at, agent_id, task_id, workflow_run_id, status, previous_status, data, actor, correlation_id FROM numbered
+), notified AS MATERIALIZED (
+  SELECT pg_notify('${EVENTS_CHANNEL}', max(cursor)::text) FROM numbered HAVING count(*) > 0
 )
-SELECT id::text AS outbox_id, cursor::text AS cursor${whole ? ', kind, at, agent_id, task_id, workflow_run_id, status, previous_status, data, actor, correlation_id' : ''},
-  pg_notify('${EVENTS_CHANNEL}', '') FROM numbered ORDER BY cursor;
+SELECT id::text AS outbox_id, cursor::text AS cursor${whole ? ', kind, at, agent_id, task_id, workflow_run_id, status, previous_status, data, actor, correlation_id' : ''}
+  FROM numbered CROSS JOIN notified ORDER BY cursor;
 COMMIT`;
 }
 

@@ -122,6 +122,27 @@ describe('the event relay', () => {
     await relay.stop();
   });
 
+  it('reads the table for another process\'s notification but not for one naming events it was handed already', async () => {
+    const writer = new ChangeRunner(local);
+    const { relay, events } = await startRelay({ pollIntervalMs: 3_600_000, sequencer: writer.sequencer });
+    await eventually(() => relay.listening, 5_000, 'the relay to listen');
+    // The read right after LISTEN connects.
+    await eventually(() => relay.reads === 1, 5_000, 'the first read');
+    // Ten changes one after another: ten passes, ten notifications.
+    const own = await produceLogEvents(writer, 10, 1, 'own-notified');
+    await events.arrived(own.at(-1)!, 2_000);
+    // Notifications reach a listener in commit order: once the other process's event is read,
+    // the notifications of every pass before it have been heard.
+    const elsewhere = await produceLogEvents(new ChangeRunner(other), 1, 1, 'after-own');
+    await events.arrived(elsewhere[0]!, 5_000);
+    // The first read and the other process's; at most one more, should a notification beat
+    // its own pass's hand-over (they come on different connections).
+    expect(relay.reads).toBeGreaterThanOrEqual(2);
+    expect(relay.reads).toBeLessThanOrEqual(3);
+    expect(events.seen.map((event) => event.cursor)).toEqual([...own, ...elsewhere]);
+    await relay.stop();
+  });
+
   it('closes its LISTEN connection on stop', async () => {
     const { relay } = await startRelay();
     expect(relay.listening).toBe(true);

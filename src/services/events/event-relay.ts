@@ -19,7 +19,7 @@ export interface EventRelayOptions {
    * pass commits, without waiting for the NOTIFY and a read (other processes' events still come
    * by the table). None: every event comes by the table.
    */
-  sequencer?: Pick<EventSequencer, 'onSequenced'>;
+  sequencer?: Pick<EventSequencer, 'onSequenced' | 'id'>;
   /** Safety poll: a read this often even without a notification, in ms. Default 1_000. */
   pollIntervalMs?: number;
   /** Rows per read; a full page is followed by another read at once. Default 1_000. */
@@ -42,7 +42,7 @@ export interface EventRelayOptions {
  * Events this process's own sequencer numbered skip the round trip: the pass hands them over
  * once committed, and they are published at once when they follow the last delivered cursor
  * (no event of another process is missing before them); otherwise they wake a read. Their
- * notification, which names the pass's last cursor, then finds them delivered and reads nothing.
+ * notification, which names this process's sequencer, wakes nothing.
  */
 export class EventRelay {
   private readonly reader: EventQueryService;
@@ -137,20 +137,19 @@ export class EventRelay {
   }
 
   /**
-   * A pass's notification names the last cursor it gave: when this relay has delivered that
-   * one already (its own process's pass, handed over), there is nothing to read. Any other
-   * payload (an older process's empty one) wakes a read.
+   * A pass's notification names its sequencer and the last cursor it gave (`<id>:<cursor>`).
+   * Nothing to read when the sequencer is this process's own (the pass hands its events over
+   * when it commits; should that fail, the poll reads them) or the relay has delivered that
+   * cursor already; any other payload (an older process's empty one) wakes a read.
    */
   private heard(payload: string | undefined): void {
-    if (payload === undefined || !/^[0-9]{1,19}$/.test(payload)) {
-      this.wake();
-      return;
+    const separator = payload === undefined ? -1 : payload.indexOf(':');
+    if (payload !== undefined && separator > 0) {
+      if (payload.slice(0, separator) === this.options.sequencer?.id) return;
+      const last = payload.slice(separator + 1);
+      if (/^[0-9]{1,19}$/.test(last) && BigInt(last) <= this.options.bus.lastCursor) return;
     }
-    const last = BigInt(payload);
-    // The pass's own answer may be in this same turn of the event loop, behind the notification.
-    setImmediate(() => {
-      if (last > this.options.bus.lastCursor) this.wake();
-    });
+    this.wake();
   }
 
   private async drain(): Promise<void> {

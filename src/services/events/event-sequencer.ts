@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { sendWholeTransaction } from '../../db/query-runner-connection';
 import type { Logger } from '../../logging/logger';
@@ -23,13 +24,14 @@ const REMEMBERED_CURSORS = 10_000;
  * block of cursors (only passes draw from the cursor sequence, and they hold the lock), give
  * them out a transaction at a time (transactions by their first row, each one's events in the
 order it wrote them; changes that commit side by side interleave their outbox ids), write the rows to
- * `events`, and NOTIFY the relays if there was any, naming the last cursor given (a relay that
- * has delivered it already, from this process's hand-over, need not read the table). Numbering by row_number, not by nextval
+ * `events`, and NOTIFY the relays if there was any, naming the sequencer and the last cursor
+ * given (`<id>:<cursor>`: the relay of the sequencer's own process is handed the events, and
+ * a relay that has delivered that cursor already need not read the table). Numbering by row_number, not by nextval
  * per row: PostgreSQL does not promise to call nextval in a subquery's ORDER BY order. The lock is the only serialisation point of event writing, and a pass carries
  * hundreds of changes' events at once. `whole`: the numbered events come back whole, in
  * cursor order, for this process's relay (`onSequenced`); otherwise their ids and cursors.
  */
-function passSql(whole: boolean): string {
+function passSql(whole: boolean, sequencerId: string): string {
   return `BEGIN;
 SELECT pg_advisory_xact_lock(${SEQUENCER_LOCK});
 WITH moved AS (
@@ -44,14 +46,12 @@ WITH moved AS (
   INSERT INTO events (cursor, kind, at, agent_id, task_id, workflow_run_id, status, previous_status, data, actor, correlation_id)
   SELECT cursor, kind, at, agent_id, task_id, workflow_run_id, status, previous_status, data, actor, correlation_id FROM numbered
 ), notified AS MATERIALIZED (
-  SELECT pg_notify('${EVENTS_CHANNEL}', max(cursor)::text) FROM numbered HAVING count(*) > 0
+  SELECT pg_notify('${EVENTS_CHANNEL}', '${sequencerId}:' || max(cursor)::text) FROM numbered HAVING count(*) > 0
 )
 SELECT id::text AS outbox_id, cursor::text AS cursor${whole ? ', kind, at, agent_id, task_id, workflow_run_id, status, previous_status, data, actor, correlation_id' : ''}
   FROM numbered CROSS JOIN notified ORDER BY cursor;
 COMMIT`;
 }
-
-const PASS_SQL = { whole: passSql(true), ids: passSql(false) };
 
 /** A pass's row: the outbox id and its cursor, and the whole event when a listener wants it. */
 type SequencedRow = EventRow & { outbox_id: string };
@@ -77,6 +77,9 @@ export class EventSequencer {
   private readonly sequencedListeners = new Set<(events: readonly StoredEvent[]) => void>();
   private pollTimer: NodeJS.Timeout | undefined;
   private failing = false;
+  /** Names this sequencer in its passes' notifications (random, per process). */
+  readonly id = randomBytes(6).toString('hex');
+  private readonly passSql = { whole: passSql(true, this.id), ids: passSql(false, this.id) };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -161,7 +164,7 @@ export class EventSequencer {
 
   /** One batch moved and committed: its rows in cursor order. */
   private async moveBatch(): Promise<SequencedRow[]> {
-    const results = await sendWholeTransaction<SequencedRow>(this.dataSource, this.sequencedListeners.size > 0 ? PASS_SQL.whole : PASS_SQL.ids);
+    const results = await sendWholeTransaction<SequencedRow>(this.dataSource, this.sequencedListeners.size > 0 ? this.passSql.whole : this.passSql.ids);
     const rows = results[2]!.rows;
     for (const row of rows) this.remember(row.outbox_id, row.cursor);
     return rows;

@@ -109,13 +109,19 @@ export class TaskExecutor {
       this.running.delete(task.id);
     }
     // The outcome is known: a PostgreSQL restart must not lose it.
-    await this.patiently(task.id, 'recording a task outcome', () => (outcome.kind === 'succeeded' ? this.recordSuccess(actor, task.id, outcome.result) : this.deps.changes.run(actor, (tx) => this.finish(tx, task.id, outcome), BACKGROUND_SEQUENCING)));
+    await this.patiently(task.id, 'recording a task outcome', () => (outcome.kind === 'succeeded' ? this.recordSuccess(actor, task.id, task.workflowRunId !== null, outcome.result) : this.deps.changes.run(actor, (tx) => this.finish(tx, task.id, outcome), BACKGROUND_SEQUENCING)));
   }
 
-  /** A success: whole in PostgreSQL in the common case; else the one-statement path, else the general one. */
-  private async recordSuccess(actor: Actor, taskId: string, result: unknown): Promise<void> {
-    const recorded = await this.deps.changes.runWhole<{ agent_id: string }>(fastSucceededSql(taskId, this.workerId, result, actor), BACKGROUND_SEQUENCING);
-    if (recorded.length > 0) return;
+  /**
+   * A success: whole in PostgreSQL in the common case; else the one-statement path, else the
+   * general one. A workflow's task goes straight to the one-statement path: the whole one never
+   * takes it (the run moves on in Node), and asking would cost each step a round trip.
+   */
+  private async recordSuccess(actor: Actor, taskId: string, ofWorkflow: boolean, result: unknown): Promise<void> {
+    if (!ofWorkflow) {
+      const recorded = await this.deps.changes.runWhole<{ agent_id: string }>(fastSucceededSql(taskId, this.workerId, result, actor), BACKGROUND_SEQUENCING);
+      if (recorded.length > 0) return;
+    }
     const outcome: AttemptOutcome = { kind: 'succeeded', result };
     await this.deps.changes.runFrom<void, SucceededRow>(actor, this.succeededSql(taskId, result), async (tx, rows) => (rows[0] === undefined ? this.finish(tx, taskId, outcome) : this.recordSucceeded(tx, rows[0])), BACKGROUND_SEQUENCING);
   }

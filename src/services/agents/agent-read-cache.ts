@@ -70,6 +70,8 @@ export class AgentReadCache<T> {
     // Served from the cache now; the source is read once in the background for the next readers.
     if (stale.length > 0) this.start(stale, load).values.catch(() => undefined);
     if (missing.length > 0) joined.push(this.start(missing, load).values);
+    // The hot path (every id cached) allocates no promise of its own.
+    if (joined.length === 0) return found;
     for (const values of await Promise.all(joined)) {
       for (const agentId of agentIds) {
         const value = values.get(agentId);

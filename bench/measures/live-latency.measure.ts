@@ -9,6 +9,9 @@ export interface LiveLatency {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** The mutations' own answers (sent to answered), in ms. */
+  answerP50Ms: number;
+  answerP99Ms: number;
 }
 
 /** Time between changes, in ms: the bare-ws baseline's interval, so both measure the same load. */
@@ -57,6 +60,7 @@ export async function measureLiveLatency(api: ApiUnderTest, subscribers: number,
   await new Promise((resolve) => setTimeout(resolve, 500));
   const latencies: number[] = [];
   const sent = new Map<string, number>();
+  const answers: number[] = [];
   for (let change = 0; change < changes; change += 1) {
     const started = performance.now();
     // Queued for later: each change is exactly one event (a task that ran would add RUNNING
@@ -65,11 +69,21 @@ export async function measureLiveLatency(api: ApiUnderTest, subscribers: number,
       input: { type: 'noop', agentId, runAt: new Date(Date.now() + 3_600_000).toISOString() },
     });
     sent.set(distributeTask.id, started);
+    answers.push(performance.now() - started);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + LIVE_CHANGE_INTERVAL_MS - performance.now())));
   }
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline && [...sent.keys()].some((id) => (receipts.get(id)?.length ?? 0) < subscribers)) await new Promise((resolve) => setTimeout(resolve, 50));
   for (const [id, started] of sent) for (const at of receipts.get(id) ?? []) latencies.push(at - started);
   for (const socket of sockets) socket.terminate();
-  return { subscribers, changes, deliveries: latencies.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: latencies.reduce((max, value) => Math.max(max, value), Number.NEGATIVE_INFINITY) };
+  return {
+    subscribers,
+    changes,
+    deliveries: latencies.length,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    maxMs: latencies.reduce((max, value) => Math.max(max, value), Number.NEGATIVE_INFINITY),
+    answerP50Ms: percentile(answers, 50),
+    answerP99Ms: percentile(answers, 99),
+  };
 }

@@ -178,7 +178,7 @@ export class AgentService {
   /** Agents by id in one query (cached rows need none), deleted ones included (they still own tasks and evidence). */
   async getMany(ids: readonly string[]): Promise<(AgentInstanceEntity | null)[]> {
     const valid = ids.filter(isUuid).map((id) => id.toLowerCase());
-    const byId = valid.length === 0 ? new Map<string, AgentInstanceEntity>() : await this.rowCache.getMany(valid, (missing) => this.readRows(missing));
+    const byId = await this.rowCache.getMany(valid, (missing) => this.readRows(missing));
     return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
   }
 

@@ -1,5 +1,5 @@
-import type { DataSource, QueryRunner } from 'typeorm';
-import { pgClientOf, releaseRunner, sendWholeTransaction } from '../../db/query-runner-connection';
+import type { DataSource } from 'typeorm';
+import { endTransaction, inOwnTransaction, pgClientOf, sendWholeTransaction } from '../../db/query-runner-connection';
 import type { Actor } from '../common/actor';
 import { ChangeTransaction } from './change-transaction';
 import { EventSequencer } from './event-sequencer';
@@ -17,12 +17,6 @@ export interface ChangeOptions {
    * worker's claims and finishes; nobody reads their events back).
    */
   awaitSequencing?: boolean;
-}
-
-/** TypeORM's transaction bookkeeping, ended by hand when our own message committed. */
-interface TransactionState {
-  isTransactionActive: boolean;
-  transactionDepth: number;
 }
 
 /**
@@ -139,26 +133,6 @@ export class ChangeRunner {
   }
 
   /**
-   * Runs `work` on a connection of its own that is in a transaction from the start (the caller
-   * sends BEGIN in its first message): on failure the transaction is rolled back, and a
-   * connection that cannot even roll back is discarded rather than reused.
-   */
-  private async onConnection<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
-    let broken: Error | undefined;
-    try {
-      await runner.connect();
-      setTransactionState(runner, true);
-      return await work(runner);
-    } catch (error: unknown) {
-      broken = await rollBack(runner, error);
-      throw error;
-    } finally {
-      await releaseRunner(runner, broken);
-    }
-  }
-
-  /**
    * The cursors of a committed change's events: from this process's sequencer, or (another
    * process's sequencer took them first) from the events table, where they are the events
    * of its transaction time and actor, in order.
@@ -174,7 +148,7 @@ export class ChangeRunner {
   }
 
   private async once<T>(actor: Actor, firstStatement: string | null, work: (tx: ChangeTransaction, rows: unknown[]) => Promise<T>): Promise<{ result: T; tx: ChangeTransaction }> {
-    return this.onConnection(async (runner) => {
+    return inOwnTransaction(this.dataSource, async (runner) => {
       const first = firstStatement === null ? 'BEGIN' : `BEGIN;\n${firstStatement}`;
       const results = (await pgClientOf(runner).query(first)) as unknown as { rows: unknown[] }[] | { rows: unknown[] };
       const rows = Array.isArray(results) ? results[1]!.rows : [];
@@ -187,32 +161,5 @@ export class ChangeRunner {
       this.notifyCommitted(tx.agentIds);
       return { result, tx };
     });
-  }
-}
-
-function setTransactionState(runner: QueryRunner, active: boolean): void {
-  const state = runner as unknown as TransactionState;
-  state.isTransactionActive = active;
-  state.transactionDepth = active ? 1 : 0;
-}
-
-function endTransaction(runner: QueryRunner): void {
-  setTransactionState(runner, false);
-}
-
-/**
- * Ends a failed transaction (after a failed commit message the server's transaction is
- * aborted or already gone; ROLLBACK covers both). A connection that cannot even roll back is
- * returned as broken, so the pool discards it.
- */
-async function rollBack(runner: QueryRunner, cause: unknown): Promise<Error | undefined> {
-  if (!runner.isTransactionActive) return undefined;
-  try {
-    await pgClientOf(runner).query('ROLLBACK');
-    endTransaction(runner);
-    return undefined;
-  } catch (error: unknown) {
-    endTransaction(runner);
-    return error instanceof Error ? error : new Error(String(cause));
   }
 }

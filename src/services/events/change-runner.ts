@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { endTransaction, inOwnTransaction, pgClientOf, sendWholeTransaction } from '../../db/query-runner-connection';
+import { endTransaction, inOwnTransaction, pgClientOf } from '../../db/query-runner-connection';
+import { WholeTransactionBatcher } from '../../db/whole-transaction-batcher';
 import type { Actor } from '../common/actor';
 import { ChangeTransaction } from './change-transaction';
 import { EventSequencer } from './event-sequencer';
@@ -19,6 +20,16 @@ export interface ChangeOptions {
   awaitSequencing?: boolean;
 }
 
+/** How `runWhole` sends its statement. */
+export interface WholeChangeOptions extends ChangeOptions {
+  /**
+   * Statements sent at the same time share a transaction only with statements of their group
+   * (default 'changes'): a statement that sets transaction-local settings (`set_config(…, true)`,
+   * as the claim does) must only travel with statements that want the same.
+   */
+  group?: string;
+}
+
 /**
  * Runs a state change in one transaction. Its events go to the outbox with it; once it
  * committed, the event sequencer numbers them and NOTIFYs, and the event relay of every API
@@ -27,6 +38,7 @@ export interface ChangeOptions {
  */
 export class ChangeRunner {
   private readonly committedListeners = new Set<(agentIds: ReadonlySet<string>) => void>();
+  private readonly wholeBatchers = new Map<string, WholeTransactionBatcher>();
   /**
    * @param sequencer the process's event sequencer (one per process, shared by its runners);
    * by default one of this runner's own.
@@ -78,10 +90,16 @@ export class ChangeRunner {
    * A whole change as one statement, sent with its BEGIN and COMMIT in one round trip: for
    * changes PostgreSQL records entirely by itself (the task fast paths, migration 7), events
    * and audit lines included. Each row names an agent the change changed (for the commit
-   * listeners); no rows means it changed nothing.
+   * listeners); no rows means it changed nothing. Statements sent while others are in flight
+   * share one transaction (`WholeTransactionBatcher`): the statement must be a whole change
+   * that answers no rows when it does not apply, whatever else its transaction holds.
    */
-  async runWhole<R extends { agent_id: string }>(statement: string, options: ChangeOptions = {}): Promise<R[]> {
-    const rows = await this.retryingAborts(async () => (await sendWholeTransaction<R>(this.dataSource, `BEGIN;\n${statement};\nCOMMIT`))[1]!.rows);
+  async runWhole<R extends { agent_id: string }>(statement: string, options: WholeChangeOptions = {}): Promise<R[]> {
+    const group = options.group ?? 'changes';
+    let batcher = this.wholeBatchers.get(group);
+    if (batcher === undefined) this.wholeBatchers.set(group, (batcher = new WholeTransactionBatcher(this.dataSource)));
+    const sender = batcher;
+    const rows = await this.retryingAborts(() => sender.send<R>(statement));
     if (rows.length === 0) return rows;
     this.notifyCommitted(new Set(rows.map((row) => row.agent_id)));
     await this.sequence(options);

@@ -6,7 +6,7 @@ import type { Logger } from '../../logging/logger';
 import { openConfig } from '../agents/agent-config';
 import type { AgentLifecycleService } from '../agents/agent-lifecycle.service';
 import type { Actor } from '../common/actor';
-import type { ChangeOptions, ChangeRunner } from '../events/change-runner';
+import type { ChangeOptions, ChangeRunner, WholeChangeOptions } from '../events/change-runner';
 import type { ChangeTransaction } from '../events/change-transaction';
 import { METRIC, type MetricSample } from '../metrics/metric-names';
 import type { SecretBox } from '../secrets/secret-box';
@@ -36,6 +36,8 @@ export interface TaskExecutorDeps {
 
 /** Claims and outcomes do not wait for their events' cursors: the worker reads none of them back. */
 const BACKGROUND_SEQUENCING: ChangeOptions = { awaitSequencing: false };
+/** The whole claim commits without waiting for its WAL flush (migration 7): it shares transactions only with other claims. */
+const CLAIM_SENDING: WholeChangeOptions = { ...BACKGROUND_SEQUENCING, group: 'claims' };
 
 /** A row of the succeeded-outcome statement. */
 type SucceededRow = TaskRow & { a_status: string; a_max_concurrency: number };
@@ -130,7 +132,7 @@ export class TaskExecutor {
   private async claim(actor: Actor, taskId: string): Promise<Claim> {
     try {
       // The common case, whole in PostgreSQL; no row: a task of a workflow, or not claimable as it stands.
-      const [claimed] = await this.deps.changes.runWhole<FastClaimRow>(fastClaimSql(taskId, this.workerId, actor), BACKGROUND_SEQUENCING);
+      const [claimed] = await this.deps.changes.runWhole<FastClaimRow>(fastClaimSql(taskId, this.workerId, actor), CLAIM_SENDING);
       if (claimed !== undefined) return this.claimer.claimedFast(claimed);
       const claim = await this.deps.changes.runFrom<Claim | null, OptimisticClaimRow>(actor, this.claimer.optimisticClaimSql(taskId), (tx, rows) => this.claimer.claimFromRows(tx, rows), BACKGROUND_SEQUENCING);
       if (claim !== null) return claim;

@@ -95,4 +95,26 @@ describe('the task fast paths', () => {
     expect(plainEvents[2]!.data.task).toEqual(taskSnapshot(taskFromRow(await rowOf(plain.id))));
     expect(generalEvents[2]!.data.task).toEqual(taskSnapshot(taskFromRow(await rowOf(general))));
   });
+  it('answers each of many submissions sent at once with its own task, recorded in full, when two of them carry the same new idempotencyKey', async () => {
+    const key = `fast-batch-${Date.now()}`;
+    const twins = new Set([5, 12]);
+    // Sent together, they share transactions (group commit). Twins in one transaction fail it
+    // on the key's unique index: its statements are then committed one by one, and the twin
+    // that comes second answers the first one's task.
+    const inputs = Array.from({ length: 24 }, (_, index) => ({ type: 'noop', agentId, payload: { output: index }, ...(twins.has(index) ? { idempotencyKey: key } : {}) }));
+    const answers = await Promise.all(inputs.map((input) => distribute(server.admin, input)));
+    expect(answers[5]!.id).toBe(answers[12]!.id);
+    expect(new Set(answers.map((task) => task.id)).size).toBe(23);
+    for (const [index, task] of answers.entries()) {
+      if (index === 12) continue;
+      const events = await eventsOf(task.id);
+      expect(events.map((event) => [event.previous_status, event.status])).toEqual([
+        [null, 'QUEUED'],
+        ['QUEUED', 'RUNNING'],
+        ['RUNNING', 'SUCCEEDED'],
+      ]);
+      expect((await auditOf(task.id)).map((line) => line.message)).toEqual(['task noop queued for agent "fast-paths"', 'task noop attempt 1 of 3 started', 'task noop succeeded on attempt 1']);
+      if (!twins.has(index)) expect((await rowOf(task.id)).result).toEqual({ output: index, attempt: 1 });
+    }
+  });
 });

@@ -1,0 +1,66 @@
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../../src/db/data-source';
+import { WholeTransactionBatcher } from '../../src/db/whole-transaction-batcher';
+import { createTestDatabase, sql, type TestDatabase } from '../support/test-database';
+
+interface Probe {
+  n: number;
+  tx: string;
+}
+
+/** A statement that is a whole change: it inserts `n` and says which transaction it ran in. */
+const insert = (n: number): string => `INSERT INTO batch_probe (n) VALUES (${n}) RETURNING n, txid_current()::text AS tx`;
+
+describe('whole-change statements sent at the same time', () => {
+  let db: TestDatabase;
+  let pool: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await sql(db.url, 'CREATE TABLE batch_probe (n int PRIMARY KEY)');
+    pool = createDataSource({ url: db.url, poolSize: 4, applicationName: 'velocity-test-batcher' });
+    await pool.initialize();
+  });
+  beforeEach(async () => {
+    await sql(db.url, 'TRUNCATE batch_probe');
+  });
+  afterAll(async () => {
+    await pool.destroy();
+    expect(await db.connectionsLeft()).toBe(0);
+    await db.drop();
+  });
+
+  it('commits the statements that arrive while one is in flight in one transaction, answering each its own rows', async () => {
+    const batcher = new WholeTransactionBatcher(pool, { maxInFlight: 1 });
+    const answers = await Promise.all([1, 2, 3, 4].map((n) => batcher.send<Probe>(insert(n))));
+    expect(answers.map((rows) => rows.map((row) => row.n))).toEqual([[1], [2], [3], [4]]);
+    // The first went alone, at once; the three that waited for it shared the next transaction.
+    const [first, ...waited] = answers.map((rows) => rows[0]!.tx);
+    expect(new Set(waited).size).toBe(1);
+    expect(waited[0]).not.toBe(first);
+    expect((await sql<{ n: number }>(db.url, 'SELECT n FROM batch_probe ORDER BY n')).map((row) => row.n)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('gives the caller of a failing statement its error and commits the others of its transaction when one fails', async () => {
+    const batcher = new WholeTransactionBatcher(pool, { maxInFlight: 1 });
+    const sent = [insert(1), insert(2), 'SELECT 1 / 0 AS n', insert(3)].map((statement) =>
+      batcher.send<Probe>(statement).then(
+        (rows) => rows.map((row) => row.n),
+        (error: unknown) => (error as { code?: string }).code,
+      ),
+    );
+    // 22012: division by zero, the failing statement's own error and nobody else's.
+    expect(await Promise.all(sent)).toEqual([[1], [2], '22012', [3]]);
+    expect((await sql<{ n: number }>(db.url, 'SELECT n FROM batch_probe ORDER BY n')).map((row) => row.n)).toEqual([1, 2, 3]);
+  });
+
+  it('sends no more statements in one transaction than maxStatements allows', async () => {
+    const batcher = new WholeTransactionBatcher(pool, { maxInFlight: 1, maxStatements: 2 });
+    const answers = await Promise.all([1, 2, 3, 4, 5].map((n) => batcher.send<Probe>(insert(n))));
+    const transactions = answers.map((rows) => rows[0]!.tx);
+    // 1 alone, then {2, 3} and {4, 5}.
+    expect(new Set(transactions).size).toBe(3);
+    expect(transactions[1]).toBe(transactions[2]);
+    expect(transactions[3]).toBe(transactions[4]);
+  });
+});

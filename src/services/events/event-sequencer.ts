@@ -59,6 +59,12 @@ type SequencedRow = EventRow & { outbox_id: string };
 export interface EventSequencerOptions {
   /** A pass this often even without a commit of this process (events another process left), in ms. Default 1_000. */
   pollIntervalMs?: number;
+  /**
+   * How long a pass nobody waits for (`trigger`: the worker's claims and outcomes) may wait
+   * for more commits to carry, in ms; 0 starts it at once. A flush meanwhile (a caller
+   * waiting for its cursors) starts a pass at once, which takes them too. Default 10.
+   */
+  backgroundDelayMs?: number;
 }
 
 /**
@@ -71,6 +77,8 @@ export interface EventSequencerOptions {
  */
 export class EventSequencer {
   private readonly pollIntervalMs: number;
+  private readonly backgroundDelayMs: number;
+  private backgroundTimer: NodeJS.Timeout | undefined;
   private tail: Promise<void> = Promise.resolve();
   private queued: Promise<void> | undefined;
   private readonly cursors = new Map<string, string>();
@@ -88,12 +96,13 @@ export class EventSequencer {
     options: EventSequencerOptions = {},
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.backgroundDelayMs = options.backgroundDelayMs ?? 10;
   }
 
   /** Starts the poll. */
   start(): void {
     if (this.pollTimer !== undefined) return;
-    this.pollTimer = setInterval(() => this.trigger(), this.pollIntervalMs);
+    this.pollTimer = setInterval(() => this.flush().catch(() => undefined), this.pollIntervalMs);
     this.pollTimer.unref();
   }
 
@@ -101,6 +110,8 @@ export class EventSequencer {
   async stop(): Promise<void> {
     if (this.pollTimer !== undefined) clearInterval(this.pollTimer);
     this.pollTimer = undefined;
+    if (this.backgroundTimer !== undefined) clearTimeout(this.backgroundTimer);
+    this.backgroundTimer = undefined;
     await this.flush().catch(() => undefined);
   }
 
@@ -116,9 +127,22 @@ export class EventSequencer {
     return next;
   }
 
-  /** `flush` without waiting; a failure is logged and left to the next pass. */
+  /**
+   * `flush` without waiting, within `backgroundDelayMs`: the commits of that window share one
+   * pass (under a worker's load, one round trip and one NOTIFY for several tasks' changes
+   * rather than one each; their subscribers hear of them up to that much later). A failure is
+   * logged and left to the next pass.
+   */
   trigger(): void {
-    this.flush().catch(() => undefined);
+    if (this.backgroundDelayMs <= 0) {
+      this.flush().catch(() => undefined);
+      return;
+    }
+    if (this.backgroundTimer !== undefined) return;
+    this.backgroundTimer = setTimeout(() => {
+      this.backgroundTimer = undefined;
+      this.flush().catch(() => undefined);
+    }, this.backgroundDelayMs);
   }
 
   /**

@@ -71,4 +71,32 @@ describe('the event sequencer', () => {
     }
     expect(await sql(db.url, 'SELECT 1 FROM event_outbox')).toEqual([]);
   });
+  it('numbers the changes nobody waits for in one pass when they commit within backgroundDelayMs', async () => {
+    const sequencer = new EventSequencer(pool, undefined, { backgroundDelayMs: 2_000 });
+    const runner = new ChangeRunner(pool, sequencer);
+    const passes: string[][] = [];
+    sequencer.onSequenced((events) => passes.push(events.map((event) => String((event.data as { tag?: string } | null)?.tag))));
+    try {
+      for (let n = 0; n < 5; n += 1) await runner.run(TEST_ACTOR, (tx) => tx.record({ kind: 'LOG', data: { tag: `quiet-${n}`, n } }, null), { awaitSequencing: false });
+      const numbered = await waitFor(async () => ((await log(db)).filter((row) => row.tag.startsWith('quiet-')).length === 5 ? passes : undefined), 'the quiet changes to be numbered', 5_000);
+      expect(numbered).toEqual([['quiet-0', 'quiet-1', 'quiet-2', 'quiet-3', 'quiet-4']]);
+    } finally {
+      await sequencer.stop();
+    }
+  });
+
+  it('numbers the changes nobody waits for at once when a caller waits for its own cursors', async () => {
+    // A background delay no test would sit through: the waiting caller's flush takes both.
+    const sequencer = new EventSequencer(pool, undefined, { backgroundDelayMs: 600_000 });
+    const runner = new ChangeRunner(pool, sequencer);
+    try {
+      await runner.run(TEST_ACTOR, (tx) => tx.record({ kind: 'LOG', data: { tag: 'early-background', n: 0 } }, null), { awaitSequencing: false });
+      const { cursors } = await runner.runRecorded(TEST_ACTOR, (tx) => tx.record({ kind: 'LOG', data: { tag: 'early-waiting', n: 1 } }, null));
+      const rows = (await log(db)).filter((row) => row.tag.startsWith('early-'));
+      expect(rows.map((row) => row.tag)).toEqual(['early-background', 'early-waiting']);
+      expect(cursors).toEqual([rows[1]!.cursor]);
+    } finally {
+      await sequencer.stop();
+    }
+  });
 });

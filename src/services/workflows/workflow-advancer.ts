@@ -55,6 +55,41 @@ export class WorkflowAdvancer {
   }
 
   /**
+   * A failed or cancelled step whose task was retried (retryTask) follows its task again, when
+   * nothing else keeps the run failed: the step is QUEUED again; a run its failure ended runs
+   * again; the steps skipped for it are PENDING again (advance skips those whose dependencies
+   * still did not succeed). A run that succeeded anyway (onFailure "continue"), was cancelled,
+   * or has another step failed under onFailure "fail" is left as it is: the task runs on its own.
+   */
+  async reopenForRetry(tx: ChangeTransaction, locked: LockedRun, step: StepRunRecord, task: { attempts: number; agentId: string }): Promise<void> {
+    const { run } = locked;
+    if (run.status === 'SUCCEEDED' || run.status === 'CANCELLED') return;
+    const failsTheRun = (other: StepRunRecord) =>
+      (other.status === 'FAILED' || other.status === 'CANCELLED') && locked.definition.steps.find((definition) => definition.id === other.stepId)?.onFailure !== 'continue';
+    if (locked.steps.some((other) => other !== step && failsTheRun(other))) return;
+    const retriedBy = `its task was retried by ${tx.actor.name}`;
+    await changeStep(tx, run, step, { status: 'QUEUED', attempts: task.attempts, output: null, error: null, startedAt: null, completedAt: null }, {
+      level: 'INFO',
+      agentId: task.agentId,
+      message: `workflow step "${step.stepId}" queued again: ${retriedBy}`,
+    });
+    if (run.status === 'FAILED') {
+      await changeRun(tx, run, { status: 'RUNNING', error: null, completedAt: null }, {
+        level: 'INFO',
+        message: `workflow run ${run.id} of "${locked.workflowName}" running again: step "${step.stepId}" ${retriedBy}`,
+      });
+    }
+    for (const other of locked.steps) {
+      if (other.status !== 'SKIPPED') continue;
+      await changeStep(tx, run, other, { status: 'PENDING', error: null, completedAt: null }, {
+        level: 'INFO',
+        message: `workflow step "${other.stepId}" pending again: step "${step.stepId}" was retried`,
+      });
+    }
+    await this.advance(tx, locked);
+  }
+
+  /**
    * PENDING steps become `status`; QUEUED ones too, with their task cancelled. A task whose row is
    * locked right now (a worker is changing it) is left alone: the hook then sees the finished run.
    * RUNNING steps are not touched here.

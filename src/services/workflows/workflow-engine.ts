@@ -104,8 +104,15 @@ export class WorkflowEngine {
     if (previousStatus === null && task.status === 'QUEUED') return;
     const locked = await lockRun(tx, task.workflowRunId);
     const step = locked?.steps.find((candidate) => candidate.stepId === task.stepId);
-    // Not (or no longer) this step's task, or a step the run already settled (skipped, cancelled).
-    if (locked === undefined || locked === null || step === undefined || step.taskId !== task.id || isStepFinished(step.status)) return;
+    // Not (or no longer) this step's task.
+    if (locked === undefined || locked === null || step === undefined || step.taskId !== task.id) return;
+    if (isStepFinished(step.status)) {
+      // A failed or cancelled step's task retried (retryTask): the step may follow it again.
+      const retried = task.status === 'QUEUED' && (previousStatus === 'FAILED' || previousStatus === 'CANCELLED') && (step.status === 'FAILED' || step.status === 'CANCELLED');
+      if (retried) await this.advancer.reopenForRetry(tx, locked, step, task);
+      // Otherwise a step the run already settled (skipped, cancelled).
+      return;
+    }
     const change = stepChangeFor(task, step.startedAt);
     if (change === null) return;
     const moved = change.status !== step.status || change.attempts !== step.attempts || (change.error ?? null) !== step.error;

@@ -16,6 +16,16 @@ interface RunState {
 
 const RUN_FIELDS = 'id status error completedAt steps { stepId status error output task { id status } }';
 
+/** The first step of both workflows: one GET of `url`, failing while nothing listens there. */
+const probeStep = (url: string): string => `  - id: probe
+    task: http.check
+    agent: wf-retry
+    maxAttempts: 1
+    payload: { url: '${url}', timeoutMs: 5000 }
+`;
+
+const stepStatuses = (run: RunState): string[][] => run.steps.map((step) => [step.stepId, step.status]);
+
 /** A port nothing listens on now: a GET to it is refused until `listen` is called. */
 async function closedPort(): Promise<{ url: string; listen(): Promise<Server> }> {
   const probe = createServer();
@@ -55,7 +65,14 @@ describe('retrying the failed task of a workflow step', () => {
     await server.admin.data(`mutation ($definition: String!) { createWorkflow(input: { definition: $definition }) { id } }`, { definition });
     return (await server.admin.data<{ runWorkflow: { id: string } }>(`mutation ($name: String!) { runWorkflow(input: { name: $name }) { id } }`, { name })).runWorkflow.id;
   };
-  const retryTask = (id: string) => server.admin.data<{ retryTask: { status: string } }>(`mutation ($id: ID!) { retryTask(id: $id) { status } }`, { id });
+  /** Opens the port the first step failed on, then retries that step's task; answers the task's id. */
+  const retryFirstStep = async (failed: RunState, target: { listen(): Promise<Server> }): Promise<string> => {
+    listening.push(await target.listen());
+    const taskId = failed.steps[0]!.task!.id;
+    const { retryTask } = await server.admin.data<{ retryTask: { status: string } }>(`mutation ($id: ID!) { retryTask(id: $id) { status } }`, { id: taskId });
+    expect(retryTask.status).toBe('QUEUED');
+    return taskId;
+  };
 
   it('runs the failed run again and succeeds when the failed step is retried and the rest follow it', async () => {
     const target = await closedPort();
@@ -63,12 +80,7 @@ describe('retrying the failed task of a workflow step', () => {
       'retry-chain',
       `name: retry-chain
 steps:
-  - id: probe
-    task: http.check
-    agent: wf-retry
-    maxAttempts: 1
-    payload: { url: '${target.url}', timeoutMs: 5000 }
-  - id: next
+${probeStep(target.url)}  - id: next
     task: noop
     agent: wf-retry
     dependsOn: [probe]
@@ -81,14 +93,12 @@ steps:
     );
     const failed = await runReaches(runId, ['SUCCEEDED', 'FAILED', 'CANCELLED']);
     expect(failed.status).toBe('FAILED');
-    expect(failed.steps.map((step) => [step.stepId, step.status])).toEqual([
+    expect(stepStatuses(failed)).toEqual([
       ['probe', 'FAILED'],
       ['next', 'SKIPPED'],
       ['last', 'SKIPPED'],
     ]);
-    listening.push(await target.listen());
-    const probeTask = failed.steps[0]!.task!.id;
-    expect((await retryTask(probeTask)).retryTask.status).toBe('QUEUED');
+    const probeTask = await retryFirstStep(failed, target);
     const done = await runReaches(runId, ['SUCCEEDED', 'FAILED', 'CANCELLED']);
     expect(done.status).toBe('SUCCEEDED');
     expect(done.error).toBeNull();
@@ -113,12 +123,7 @@ steps:
       'retry-two-failures',
       `name: retry-two-failures
 steps:
-  - id: probe
-    task: http.check
-    agent: wf-retry
-    maxAttempts: 1
-    payload: { url: '${target.url}', timeoutMs: 5000 }
-  - id: broken
+${probeStep(target.url)}  - id: broken
     task: noop
     agent: wf-retry
     maxAttempts: 1
@@ -133,23 +138,17 @@ steps:
       const run = await runState(runId);
       return run.status === 'FAILED' && run.steps.every((step) => step.status !== 'QUEUED' && step.status !== 'RUNNING') ? run : undefined;
     }, 'the run failed with both steps ended', 30_000);
-    expect(failed.steps.map((step) => [step.stepId, step.status])).toEqual([
+    expect(stepStatuses(failed)).toEqual([
       ['probe', 'FAILED'],
       ['broken', 'FAILED'],
       ['after', 'SKIPPED'],
     ]);
-    listening.push(await target.listen());
-    const probeTask = failed.steps[0]!.task!.id;
-    await retryTask(probeTask);
+    const probeTask = await retryFirstStep(failed, target);
     // The step follows its task no more once the run is over; the task's own outcome is its.
     await taskReaches(server.admin, probeTask, ['SUCCEEDED']);
     const after = await runState(runId);
     expect(after.status).toBe('FAILED');
     expect(after.completedAt).toBe(failed.completedAt);
-    expect(after.steps.map((step) => [step.stepId, step.status])).toEqual([
-      ['probe', 'FAILED'],
-      ['broken', 'FAILED'],
-      ['after', 'SKIPPED'],
-    ]);
+    expect(stepStatuses(after)).toEqual(stepStatuses(failed));
   });
 });

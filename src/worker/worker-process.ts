@@ -13,6 +13,9 @@ import { agentLogWriter } from './agent-log-writer';
 import { retryGraphileWhileUnavailable } from './graphile-retries';
 import { PatientPool } from './patient-pool';
 
+/** How long a worker waits before trying again to start a graphile-worker runner that would not start, in ms. */
+const RESTART_RETRY_MS = 5_000;
+
 export interface WorkerOptions {
   databaseUrl: string;
   /** Jobs run at once. */
@@ -27,6 +30,11 @@ export interface WorkerOptions {
 export interface WorkerHandle {
   workerId: string;
   executor: TaskExecutor;
+  /**
+   * The graphile-worker runner running this worker's jobs now. When it stops on its own (its
+   * pool gives up after a long outage, with WORKER_FETCH_BATCH), a new one replaces it.
+   */
+  graphileRunner(): Runner;
   /** Runs one scheduler sweep now at the given clock (tests drive time through this). */
   sweepSchedules(now?: Date): Promise<number>;
   /** Finishes or hands back running tasks, then releases everything, in reverse order. */
@@ -90,10 +98,8 @@ export async function startWorker(services: Services, options: WorkerOptions): P
   let utils: WorkerUtils | undefined;
   let runner: Runner | undefined;
   const timers: NodeJS.Timeout[] = [];
-  try {
-    utils = await makeWorkerUtils({ pgPool, logger: graphileLogger });
-    await services.liveness.beat(workerId, graphileWorkerIds);
-    runner = await run({
+  const startRunner = (): Promise<Runner> =>
+    run({
       pgPool,
       concurrency: options.concurrency,
       noHandleSignals: true,
@@ -113,6 +119,10 @@ export async function startWorker(services: Services, options: WorkerOptions): P
         ...options.extraTasks,
       },
     });
+  try {
+    utils = await makeWorkerUtils({ pgPool, logger: graphileLogger });
+    await services.liveness.beat(workerId, graphileWorkerIds);
+    runner = await startRunner();
     // Now with the ids of the running pool: a death before the next beat still frees its jobs.
     await services.liveness.beat(workerId, graphileWorkerIds);
   } catch (error: unknown) {
@@ -122,7 +132,47 @@ export async function startWorker(services: Services, options: WorkerOptions): P
     throw error;
   }
   const workerUtils = utils;
-  const activeRunner = runner;
+  let activeRunner = runner;
+  let stopRequested = false;
+  let restartTimer: NodeJS.Timeout | undefined;
+  /**
+   * graphile-worker's runner can end on its own: its pool gives up after failing to hand jobs
+   * back for ~6 minutes (WORKER_FETCH_BATCH's local queue) or on an error it deems fatal. Left
+   * alone, this process would go on beating while it runs nothing, and the jobs that pool had
+   * locked would stay locked for 4 hours. So they are freed and a new runner takes over, tried
+   * again every `RESTART_RETRY_MS` until PostgreSQL lets it start.
+   */
+  const supervise = (current: Runner): void => {
+    const ended = (error?: unknown): void => {
+      if (stopRequested || current !== activeRunner) return;
+      log.error({ err: error }, 'graphile-worker stopped on its own; starting it again');
+      replaceRunner();
+    };
+    current.promise.then(() => ended(), ended);
+  };
+  const replaceRunner = (): void => {
+    restartTimer = undefined;
+    void (async () => {
+      try {
+        // Every pool this process had is gone: what they locked is free for anyone, this process included.
+        await workerUtils.forceUnlockWorkers([...graphileWorkerIds]);
+        const next = await startRunner();
+        if (stopRequested) {
+          await next.stop();
+          return;
+        }
+        activeRunner = next;
+        supervise(next);
+        await services.liveness.beat(workerId, graphileWorkerIds).catch(() => undefined);
+        log.info('graphile-worker running again');
+      } catch (error: unknown) {
+        if (stopRequested) return;
+        log.warn({ err: { message: (error as Error).message } }, `graphile-worker could not start again; trying again in ${RESTART_RETRY_MS} ms`);
+        restartTimer = setTimeout(replaceRunner, RESTART_RETRY_MS);
+      }
+    })();
+  };
+  supervise(activeRunner);
   const every = (ms: number, name: string, work: () => Promise<unknown>): void => {
     let busy = false;
     const timer = setInterval(() => {
@@ -163,13 +213,17 @@ export async function startWorker(services: Services, options: WorkerOptions): P
   return {
     workerId,
     executor,
+    graphileRunner: () => activeRunner,
     sweepSchedules: (now) => sweep(now),
     stop() {
       stopping ??= (async () => {
+        stopRequested = true;
+        if (restartTimer !== undefined) clearTimeout(restartTimer);
         for (const timer of timers) clearInterval(timer);
         const handBack = setTimeout(() => executor.abortAll(), options.drainMs ?? 10_000);
         handBack.unref();
-        await activeRunner.stop();
+        // A runner that ended on its own is stopped already.
+        await activeRunner.stop().catch(() => undefined);
         clearTimeout(handBack);
         executor.stop();
         await services.liveness.stopped(workerId).catch(() => undefined);

@@ -1,4 +1,4 @@
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from './config-error';
@@ -28,6 +28,11 @@ export interface Config {
   readonly secretsKeyPrevious: Buffer | undefined;
   /** Ed25519 PEM private key signing evidence; undefined: generated into dataDir. */
   readonly evidenceSigningKey: string | undefined;
+  /**
+   * Earlier evidence signing keys, each a PEM block (public or private; a private one is used
+   * only for its public half): records they signed still verify. Default none.
+   */
+  readonly evidencePreviousKeys: readonly string[];
   /** Whether the API process also runs a worker. Default true. */
   readonly runWorker: boolean;
   /** Jobs one worker process runs at once. Default 10. */
@@ -123,11 +128,34 @@ function aesKey(env: Env, name: string): Buffer | undefined {
   return key;
 }
 
-function signingKey(env: Env, name: string): string | undefined {
+/** PEM text from an env var (operators often put PEM into one-line env vars with literal "\n"). */
+function pemText(env: Env, name: string): string | undefined {
   const raw = text(env, name);
   if (raw === undefined) return undefined;
-  // Operators often put PEM into one-line env vars with literal "\n".
-  const pem = raw.includes('\\n') ? raw.replace(/\\n/g, '\n') : raw;
+  return raw.includes('\\n') ? raw.replace(/\\n/g, '\n') : raw;
+}
+
+/** Ed25519 public keys as SPKI PEM, one for each PEM block (public or private key) of the variable. */
+function ed25519PublicKeys(env: Env, name: string): string[] {
+  const text = pemText(env, name);
+  if (text === undefined) return [];
+  const blocks = text.match(/-----BEGIN [A-Z ]+-----[\s\S]*?-----END [A-Z ]+-----/g) ?? [];
+  if (blocks.length === 0) throw new ConfigError(name, 'holds no PEM key');
+  return blocks.map((block, index) => {
+    let key: KeyObject;
+    try {
+      key = block.includes('PRIVATE KEY') ? createPublicKey(createPrivateKey(block)) : createPublicKey(block);
+    } catch {
+      throw new ConfigError(name, `key ${index + 1} is not a PEM public or private key`);
+    }
+    if (key.asymmetricKeyType !== 'ed25519') throw new ConfigError(name, `key ${index + 1} must be an Ed25519 key, got ${key.asymmetricKeyType}`);
+    return key.export({ type: 'spki', format: 'pem' }).toString();
+  });
+}
+
+function signingKey(env: Env, name: string): string | undefined {
+  const pem = pemText(env, name);
+  if (pem === undefined) return undefined;
   try {
     const key = createPrivateKey(pem);
     if (key.asymmetricKeyType !== 'ed25519') throw new ConfigError(name, `must be an Ed25519 key, got ${key.asymmetricKeyType}`);
@@ -189,6 +217,7 @@ export function loadConfig(env: Env): Config {
     secretsKey,
     secretsKeyPrevious: aesKey(env, 'SECRETS_KEY_PREVIOUS'),
     evidenceSigningKey: signingKey(env, 'EVIDENCE_SIGNING_KEY'),
+    evidencePreviousKeys: Object.freeze(ed25519PublicKeys(env, 'EVIDENCE_PREVIOUS_KEYS')),
     runWorker: boolean(env, 'RUN_WORKER', true),
     workerConcurrency: integer(env, 'WORKER_CONCURRENCY', 10, 1, 1000),
     logLevel: logLevel as LogLevelName,

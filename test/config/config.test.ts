@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -134,6 +134,8 @@ describe('loadConfig', () => {
     ['GRAPHIQL', { GRAPHIQL: 'off-ish' }, 'GRAPHIQL'],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     ['EVIDENCE_SIGNING_KEY', { EVIDENCE_SIGNING_KEY: 'garbage' }, 'EVIDENCE_SIGNING_KEY'],
+    ['EVIDENCE_PREVIOUS_KEYS', { EVIDENCE_PREVIOUS_KEYS: 'garbage' }, 'EVIDENCE_PREVIOUS_KEYS'],
+    ['EVIDENCE_PREVIOUS_KEYS', { EVIDENCE_PREVIOUS_KEYS: '-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----' }, 'EVIDENCE_PREVIOUS_KEYS'],
     ['MAX_BODY_BYTES', { MAX_BODY_BYTES: '10' }, 'MAX_BODY_BYTES'],
     ['TLS_CERT_FILE', { TLS_CERT_FILE: '/nonexistent/cert.pem', TLS_KEY_FILE: '/nonexistent/key.pem' }, 'TLS_CERT_FILE'],
   ];
@@ -150,6 +152,24 @@ describe('loadConfig', () => {
     const error = refusal({ EVIDENCE_SIGNING_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() });
     expect(error.variable).toBe('EVIDENCE_SIGNING_KEY');
     expect(error.problem).toMatch(/Ed25519/);
+  });
+
+  it('takes earlier evidence signing keys, public or private, one-line or not, keeping only their public halves', () => {
+    const [first, second] = [generateKeyPairSync('ed25519'), generateKeyPairSync('ed25519')];
+    const publicPem = (key: KeyObject) => (key.type === 'public' ? key : createPublicKey(key)).export({ type: 'spki', format: 'pem' }).toString();
+    const privatePem = second.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const config = loadConfig({ EVIDENCE_PREVIOUS_KEYS: `${publicPem(first.publicKey)}${privatePem}`.replace(/\n/g, '\\n') });
+    expect(config.evidencePreviousKeys).toEqual([publicPem(first.publicKey), publicPem(second.privateKey)]);
+    expect(config.evidencePreviousKeys.join('')).not.toContain('PRIVATE');
+    expect(loadConfig({}).evidencePreviousKeys).toEqual([]);
+  });
+
+  it('refuses a previous evidence key that is not Ed25519 (RSA), naming which one', () => {
+    const ed = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const error = refusal({ EVIDENCE_PREVIOUS_KEYS: `${ed}${rsa}` });
+    expect(error.variable).toBe('EVIDENCE_PREVIOUS_KEYS');
+    expect(error.problem).toMatch(/^key 2 must be an Ed25519 key/);
   });
 
   it('wants TLS_CERT_FILE and TLS_KEY_FILE together', () => {

@@ -16,8 +16,14 @@ export interface EvidenceVerificationResult {
 /** Records read per round trip while walking a chain. */
 const VERIFY_BATCH_SIZE = 500;
 
+/** The keys a chain is checked with: the current signing key's public half and earlier ones', by fingerprint. */
+interface TrustedKeys {
+  currentFingerprint: string;
+  byFingerprint: ReadonlyMap<string, KeyObject>;
+}
+
 /** Why one record breaks the chain, or null when it is sound. */
-function problemOf(record: EvidenceView, previous: EvidenceView | null, publicKey: KeyObject, fingerprint: string): string | null {
+function problemOf(record: EvidenceView, previous: EvidenceView | null, keys: TrustedKeys): string | null {
   const expectedSeq = previous === null ? 1 : previous.seq + 1;
   if (record.seq !== expectedSeq) {
     return previous === null
@@ -32,19 +38,29 @@ function problemOf(record: EvidenceView, previous: EvidenceView | null, publicKe
   }
   const digest = evidenceDigest({ ...record, collectedAt: record.collectedAt });
   if (digest !== record.sha256) return `changed data: the record's content hashes to ${digest}, not to its stored sha256`;
-  if (!signatureValid(publicKey, record.sha256, record.signature)) {
-    return record.keyId === fingerprint
+  // The record names its key; only a trusted key can vouch for it (a forger has none of their private halves).
+  const key = keys.byFingerprint.get(record.keyId);
+  if (key === undefined) {
+    const previous = keys.byFingerprint.size > 1 ? ' nor by a previous one (EVIDENCE_PREVIOUS_KEYS)' : '';
+    return `bad signature: signed by key ${record.keyId}, not by the current evidence signing key ${keys.currentFingerprint}${previous}`;
+  }
+  if (!signatureValid(key, record.sha256, record.signature)) {
+    return record.keyId === keys.currentFingerprint
       ? 'bad signature: the signature does not verify with the evidence signing key'
-      : `bad signature: signed by key ${record.keyId}, not by the current evidence signing key ${fingerprint}`;
+      : `bad signature: the signature does not verify with the previous evidence signing key ${record.keyId}`;
   }
   return null;
 }
 
 /** Walks one agent's chain in seq order and stops at the first record that breaks it; then checks no recorded record is gone. */
-export async function verifyChain(dataSource: DataSource, agentId: string, signingKey: KeyObject): Promise<EvidenceVerificationResult> {
+export async function verifyChain(dataSource: DataSource, agentId: string, signingKey: KeyObject, previousPublicKeys: readonly KeyObject[] = []): Promise<EvidenceVerificationResult> {
   const publicKey = createPublicKey(signingKey);
   const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   const fingerprint = publicKeyFingerprint(publicKey);
+  const keys: TrustedKeys = {
+    currentFingerprint: fingerprint,
+    byFingerprint: new Map([...previousPublicKeys.map((key) => [publicKeyFingerprint(key), key] as const), [fingerprint, publicKey] as const]),
+  };
   let previous: EvidenceView | null = null;
   let checked = 0;
   for (;;) {
@@ -55,7 +71,7 @@ export async function verifyChain(dataSource: DataSource, agentId: string, signi
     for (const row of rows) {
       const record = evidenceFromRow(row);
       checked += 1;
-      const reason = problemOf(record, previous, publicKey, fingerprint);
+      const reason = problemOf(record, previous, keys);
       if (reason !== null) return { ok: false, checked, firstBadId: record.id, reason, publicKey: publicKeyPem };
       previous = record;
     }

@@ -9,6 +9,8 @@ export interface KeyMaterial {
   secretsKeyPrevious: Buffer | undefined;
   signingKey: KeyObject;
   publicKeyPem: string;
+  /** Public keys of earlier signing keys (EVIDENCE_PREVIOUS_KEYS): their records still verify. */
+  previousPublicKeys: readonly KeyObject[];
 }
 
 /** Writes a file only its owner can read, creating its folder. */
@@ -49,5 +51,6 @@ export function loadKeyMaterial(config: Config): KeyMaterial {
     throw new ConfigError('EVIDENCE_SIGNING_KEY', 'the key cannot be read');
   }
   const publicKeyPem = createPublicKey(signingKey).export({ type: 'spki', format: 'pem' }).toString();
-  return { secretsKey, secretsKeyPrevious: config.secretsKeyPrevious, signingKey, publicKeyPem };
+  const previousPublicKeys = config.evidencePreviousKeys.map((pem) => createPublicKey(pem));
+  return { secretsKey, secretsKeyPrevious: config.secretsKeyPrevious, signingKey, publicKeyPem, previousPublicKeys };
 }

@@ -87,6 +87,24 @@ describe('evidence verification', () => {
     await expect(services.evidence.verify(agentId)).resolves.toMatchObject({ ok: true, checked: 3 });
   });
 
+  it('verifies a chain signed before and after a key rotation once the earlier key is given as previous, and names the first record otherwise', async () => {
+    const { agentId, ids } = await chain(services, 'rotated-key', 2);
+    // The rotation: a new signing key appends to the same chain.
+    const rotated = otherKeys();
+    const afterRotation = new EvidenceService(services.dataSource, services.changes, rotated);
+    for (const n of [3, 4]) await afterRotation.append(SYSTEM_ACTOR, agentId, null, { source: 'test', kind: 'test.item', externalId: `item-${n}`, externalVersion: '1', data: { n, ok: true } });
+    const alone = await afterRotation.verify(agentId);
+    expect(alone).toMatchObject({ ok: false, checked: 1, firstBadId: ids[0] });
+    expect(alone.reason).toMatch(/^bad signature: signed by key [0-9a-f]{64}, not by the current evidence signing key [0-9a-f]{64}$/);
+    const withPrevious = new EvidenceService(services.dataSource, services.changes, { ...rotated, previousPublicKeys: [createPublicKey(services.keys.signingKey)] });
+    await expect(withPrevious.verify(agentId)).resolves.toMatchObject({ ok: true, checked: 4, publicKey: rotated.publicKeyPem });
+    // A previous key vouches only for what it signed: a record forged under its name fails.
+    await sql(server.db.url, `UPDATE evidence SET signature = $2 WHERE id = $1`, [ids[1], signDigest(otherKeys().signingKey, 'forged')]);
+    const forged = await withPrevious.verify(agentId);
+    expect(forged).toMatchObject({ ok: false, checked: 2, firstBadId: ids[1] });
+    expect(forged.reason).toMatch(/^bad signature: the signature does not verify with the previous evidence signing key [0-9a-f]{64}$/);
+  });
+
   it('verifies an empty chain and refuses an unknown agent', async () => {
     const agent = await services.agents.create(SYSTEM_ACTOR, { name: 'empty', type: 'health-check', config: {} });
     await expect(services.evidence.verify(agent.id)).resolves.toMatchObject({ ok: true, checked: 0, firstBadId: null });

@@ -10,6 +10,13 @@ export interface WholeTransactionBatcherOptions {
   maxInFlight?: number;
   /** Statements one transaction carries at most. Default 64. */
   maxStatements?: number;
+  /**
+   * How long a statement of a shared transaction may wait for a lock, in ms. Past it the
+   * transaction is given up and its statements are sent alone, so that one statement waiting
+   * on a lock another transaction holds long (a stopAgent cancelling thousands of queued tasks)
+   * holds up only itself. Default 100.
+   */
+  lockTimeoutMs?: number;
 }
 
 interface Waiting {
@@ -28,13 +35,15 @@ interface Waiting {
  *
  * A lone statement is sent at once, as before. A statement that fails takes its transaction's
  * other statements down with it (nothing of them happened): each of them is then sent again
- * alone, so every caller gets its own statement's answer or error.
+ * alone, so every caller gets its own statement's answer or error. So does a statement that
+ * waits for a lock longer than `lockTimeoutMs`: only it then waits on.
  */
 export class WholeTransactionBatcher {
   private readonly waiting: Waiting[] = [];
   private inFlight = 0;
   private readonly maxInFlight: number;
   private readonly maxStatements: number;
+  private readonly lockTimeoutMs: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -42,6 +51,7 @@ export class WholeTransactionBatcher {
   ) {
     this.maxInFlight = options.maxInFlight ?? 2;
     this.maxStatements = options.maxStatements ?? 64;
+    this.lockTimeoutMs = options.lockTimeoutMs ?? 100;
   }
 
   /** Runs `statement` in a transaction (alone or with others) and answers its rows once that committed. */
@@ -63,14 +73,15 @@ export class WholeTransactionBatcher {
   }
 
   private async commit(batch: readonly Waiting[]): Promise<void> {
+    if (batch.length === 1) return this.alone(batch[0]!);
     try {
-      const results = await sendWholeTransaction<unknown>(this.dataSource, `BEGIN;\n${batch.map((item) => item.statement).join(';\n')};\nCOMMIT`);
-      for (const [index, item] of batch.entries()) item.resolve(results[index + 1]!.rows);
-    } catch (error: unknown) {
-      if (batch.length === 1) {
-        batch[0]!.reject(error);
-        return;
-      }
+      // A statement may set its own lock_timeout (set_config(…, true)): it then applies from there on.
+      const results = await sendWholeTransaction<unknown>(
+        this.dataSource,
+        `BEGIN;\nSET LOCAL lock_timeout = ${Math.max(1, Math.round(this.lockTimeoutMs))};\n${batch.map((item) => item.statement).join(';\n')};\nCOMMIT`,
+      );
+      for (const [index, item] of batch.entries()) item.resolve(results[index + 2]!.rows);
+    } catch {
       // Which statement failed, and whether the others would have, is unknown: each is sent again alone.
       await Promise.all(batch.map((item) => this.alone(item)));
     }

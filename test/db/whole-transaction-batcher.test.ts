@@ -63,4 +63,26 @@ describe('whole-change statements sent at the same time', () => {
     expect(transactions[1]).toBe(transactions[2]);
     expect(transactions[3]).toBe(transactions[4]);
   });
+  it('lets the others of a shared transaction commit while one of its statements waits on a lock held long elsewhere', async () => {
+    await sql(db.url, 'INSERT INTO batch_probe (n) VALUES (100)');
+    const holder = pool.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query('SELECT n FROM batch_probe WHERE n = 100 FOR UPDATE');
+    try {
+      const batcher = new WholeTransactionBatcher(pool, { maxInFlight: 1, lockTimeoutMs: 50 });
+      let blockedSettled = false;
+      const first = batcher.send<Probe>(insert(1));
+      const blocked = batcher.send<Probe>('UPDATE batch_probe SET n = 101 WHERE n = 100 RETURNING n, txid_current()::text AS tx').finally(() => (blockedSettled = true));
+      const others = [batcher.send<Probe>(insert(2)), batcher.send<Probe>(insert(3))];
+      // The lock is still held: the shared transaction gave up on it and the others went alone.
+      expect((await Promise.all([first, ...others])).map((rows) => rows[0]!.n)).toEqual([1, 2, 3]);
+      expect(blockedSettled).toBe(false);
+      await holder.commitTransaction();
+      expect((await blocked).map((row) => row.n)).toEqual([101]);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+  });
 });

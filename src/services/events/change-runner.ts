@@ -95,15 +95,21 @@ export class ChangeRunner {
    * that answers no rows when it does not apply, whatever else its transaction holds.
    */
   async runWhole<R extends { agent_id: string }>(statement: string, options: WholeChangeOptions = {}): Promise<R[]> {
-    const group = options.group ?? 'changes';
-    let batcher = this.wholeBatchers.get(group);
-    if (batcher === undefined) this.wholeBatchers.set(group, (batcher = new WholeTransactionBatcher(this.dataSource)));
-    const sender = batcher;
-    const rows = await this.retryingAborts(() => sender.send<R>(statement));
+    const batcher = this.wholeBatcher(options.group ?? 'changes');
+    const rows = await this.retryingAborts(() => batcher.send<R>(statement));
     if (rows.length === 0) return rows;
     this.notifyCommitted(new Set(rows.map((row) => row.agent_id)));
     await this.sequence(options);
     return rows;
+  }
+
+  /** The group's batcher, made on first use. */
+  private wholeBatcher(group: string): WholeTransactionBatcher {
+    const known = this.wholeBatchers.get(group);
+    if (known !== undefined) return known;
+    const batcher = new WholeTransactionBatcher(this.dataSource);
+    this.wholeBatchers.set(group, batcher);
+    return batcher;
   }
 
   private async attempts<T>(

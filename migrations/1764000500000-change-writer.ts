@@ -1,25 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * `velocity_write_changes(changes, metrics, actor, correlation_id)`: writes a transaction's
- * audit lines, outbox events and metric samples from two JSON arrays, in the commit message.
- *
- * Before it, the commit message carried one statement per event (a CTE inserting the audit
- * line, then the event) and one per batch of metrics, every value a literal: PostgreSQL
- * parsed and planned each of them for every change, about a third of its CPU under load
- * (profiled with perf). PL/pgSQL plans its statements once per connection, so a change now
- * costs one small call to parse and plan.
- *
- * `changes`: `[{kind, agentId, taskId, workflowRunId, status, previousStatus, data, log}]`,
- * `log` null or `{agentId, taskId, level, message, metadata}`. The stored audit line goes into
- * the event's data as `log`, with the actor, its id and its time, as live tails read it.
- * Returns one row per change, in order: its outbox id and the time it carries.
- */
-export class ChangeWriter1764000500000 implements MigrationInterface {
-  name = 'ChangeWriter1764000500000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+/** The function as this migration creates it (migration 8 replaces it and, going down, restores it). */
+export const WRITE_CHANGES_FIRST_VERSION = `
       CREATE FUNCTION velocity_write_changes(p_changes jsonb, p_metrics jsonb, p_actor text, p_correlation_id text)
       RETURNS TABLE (outbox_id bigint, written_at text) LANGUAGE plpgsql VOLATILE AS $$
       DECLARE
@@ -51,7 +33,29 @@ export class ChangeWriter1764000500000 implements MigrationInterface {
             RETURNING event_outbox.id, event_outbox.at::text;
         END LOOP;
       END
-      $$`);
+      $$`;
+
+/**
+ * `velocity_write_changes(changes, metrics, actor, correlation_id)`: writes a transaction's
+ * audit lines, outbox events and metric samples from two JSON arrays, in the commit message.
+ *
+ * Before it, the commit message carried one statement per event (a CTE inserting the audit
+ * line, then the event) and one per batch of metrics, every value a literal: PostgreSQL
+ * parsed and planned each of them for every change, about a third of its CPU under load
+ * (profiled with perf). PL/pgSQL plans its statements once per connection, so a change now
+ * costs one small call to parse and plan.
+ *
+ * `changes`: `[{kind, agentId, taskId, workflowRunId, status, previousStatus, data, log}]`,
+ * `log` null or `{agentId, taskId, level, message, metadata}`. The stored audit line goes into
+ * the event's data as `log`, with the actor, its id and its time, as live tails read it.
+ * Returns one row per change, in order: its outbox id and the time it carries.
+ */
+
+export class ChangeWriter1764000500000 implements MigrationInterface {
+  name = 'ChangeWriter1764000500000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(WRITE_CHANGES_FIRST_VERSION);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

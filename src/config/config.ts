@@ -29,8 +29,9 @@ export interface Config {
   /** Ed25519 PEM private key signing evidence; undefined: generated into dataDir. */
   readonly evidenceSigningKey: string | undefined;
   /**
-   * Earlier evidence signing keys, each a PEM block (public or private; a private one is used
-   * only for its public half): records they signed still verify. Default none.
+   * Earlier evidence signing keys, oldest first, each a PEM block (public or private; a private
+   * one is used only for its public half): records they signed still verify, up to the first
+   * record a newer key signed. Default none.
    */
   readonly evidencePreviousKeys: readonly string[];
   /** Whether the API process also runs a worker. Default true. */
@@ -145,8 +146,8 @@ function ed25519PublicKeys(env: Env, name: string): string[] {
     let key: KeyObject;
     try {
       key = block.includes('PRIVATE KEY') ? createPublicKey(createPrivateKey(block)) : createPublicKey(block);
-    } catch {
-      throw new ConfigError(name, `key ${index + 1} is not a PEM public or private key`);
+    } catch (error: unknown) {
+      throw new ConfigError(name, `key ${index + 1} is not a PEM public or private key (${error instanceof Error ? error.message : 'unreadable'})`);
     }
     if (key.asymmetricKeyType !== 'ed25519') throw new ConfigError(name, `key ${index + 1} must be an Ed25519 key, got ${key.asymmetricKeyType}`);
     return key.export({ type: 'spki', format: 'pem' }).toString();

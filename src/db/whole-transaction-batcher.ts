@@ -1,5 +1,9 @@
 import type { DataSource } from 'typeorm';
+import { isConnectionError } from './connection-errors';
 import { sendWholeTransaction } from './query-runner-connection';
+
+/** SQLSTATE of a lock wait past lock_timeout. */
+const LOCK_NOT_AVAILABLE = '55P03';
 
 export interface WholeTransactionBatcherOptions {
   /**
@@ -11,10 +15,12 @@ export interface WholeTransactionBatcherOptions {
   /** Statements one transaction carries at most. Default 64. */
   maxStatements?: number;
   /**
-   * How long a statement of a shared transaction may wait for a lock, in ms. Past it the
-   * transaction is given up and its statements are sent alone, so that one statement waiting
-   * on a lock another transaction holds long (a stopAgent cancelling thousands of queued tasks)
-   * holds up only itself. Default 100.
+   * How long a statement of this batcher's transactions may wait for a row lock, in ms. Past it
+   * the transaction is given up, frees its place among the `maxInFlight`, and its statements are
+   * sent again alone, outside that count and with no such limit: a statement waiting on a lock
+   * another transaction holds long (a stopAgent cancelling thousands of queued tasks) holds up
+   * only itself. The COMMIT is not limited (it may queue for the NOTIFY lock under load).
+   * Default 100.
    */
   lockTimeoutMs?: number;
 }
@@ -33,10 +39,12 @@ interface Waiting {
  * where each used to take its own (under load, submissions queued on that lock: it is held
  * through each commit's WAL flush).
  *
- * A lone statement is sent at once, as before. A statement that fails takes its transaction's
- * other statements down with it (nothing of them happened): each of them is then sent again
- * alone, so every caller gets its own statement's answer or error. So does a statement that
- * waits for a lock longer than `lockTimeoutMs`: only it then waits on.
+ * A lone statement is sent at once. A statement that fails takes its transaction's other
+ * statements down with it (PostgreSQL answered an error, so nothing of them happened): each of
+ * them is then sent again alone, so every caller gets its own statement's answer or error. So
+ * does a statement that waits for a lock longer than `lockTimeoutMs`. A transaction whose
+ * connection failed may or may not have committed: its callers get that error, as a lone
+ * statement's caller would, and nothing is sent again.
  */
 export class WholeTransactionBatcher {
   private readonly waiting: Waiting[] = [];
@@ -66,27 +74,42 @@ export class WholeTransactionBatcher {
     const batch = this.waiting.splice(0, this.maxStatements);
     if (batch.length === 0) return;
     this.inFlight += 1;
-    void this.commit(batch).finally(() => {
+    void this.commit(batch).then((failed) => {
       this.inFlight -= 1;
       this.dispatch();
+      // Sent again once this transaction's place is free again: they wait on their own.
+      for (const item of failed) void this.alone(item);
     });
   }
 
-  private async commit(batch: readonly Waiting[]): Promise<void> {
-    if (batch.length === 1) return this.alone(batch[0]!);
+  /** Sends one transaction of `batch`; answers the statements to send again alone (none when it committed). */
+  private async commit(batch: readonly Waiting[]): Promise<readonly Waiting[]> {
+    const statements = batch.map((item) => item.statement).join(';\n');
+    let results: { rows: unknown[] }[];
     try {
-      // A statement may set its own lock_timeout (set_config(…, true)): it then applies from there on.
-      const results = await sendWholeTransaction<unknown>(
+      // A statement may set its own lock_timeout (set_config(…, true)): it then applies from
+      // there on. Reset before the COMMIT, whose wait for the NOTIFY lock is not a row lock's.
+      results = await sendWholeTransaction<unknown>(
         this.dataSource,
-        `BEGIN;\nSET LOCAL lock_timeout = ${Math.max(1, Math.round(this.lockTimeoutMs))};\n${batch.map((item) => item.statement).join(';\n')};\nCOMMIT`,
+        `BEGIN;\nSET LOCAL lock_timeout = ${Math.max(1, Math.round(this.lockTimeoutMs))};\n${statements};\nSET LOCAL lock_timeout = 0;\nCOMMIT`,
       );
-      for (const [index, item] of batch.entries()) item.resolve(results[index + 2]!.rows);
-    } catch {
-      // Which statement failed, and whether the others would have, is unknown: each is sent again alone.
-      await Promise.all(batch.map((item) => this.alone(item)));
+    } catch (error: unknown) {
+      // PostgreSQL's own answer (not a lost connection): the transaction did not happen.
+      const answered = typeof (error as { code?: unknown }).code === 'string' && !isConnectionError(error);
+      if (answered && (batch.length > 1 || (error as { code: string }).code === LOCK_NOT_AVAILABLE)) return batch;
+      for (const item of batch) item.reject(error);
+      return [];
     }
+    if (results.length !== batch.length + 4) {
+      const error = new Error(`a whole-change transaction of ${batch.length} statements answered ${results.length} results; each statement must be one statement`);
+      for (const item of batch) item.reject(error);
+      return [];
+    }
+    for (const [index, item] of batch.entries()) item.resolve(results[index + 2]!.rows);
+    return [];
   }
 
+  /** One statement in a transaction of its own, with no lock timeout. */
   private async alone(item: Waiting): Promise<void> {
     try {
       const results = await sendWholeTransaction<unknown>(this.dataSource, `BEGIN;\n${item.statement};\nCOMMIT`);

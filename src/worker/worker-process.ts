@@ -135,6 +135,7 @@ export async function startWorker(services: Services, options: WorkerOptions): P
   let activeRunner = runner;
   let stopRequested = false;
   let restartTimer: NodeJS.Timeout | undefined;
+  let replacing: Promise<void> | undefined;
   /**
    * graphile-worker's runner can end on its own: its pool gives up after failing to hand jobs
    * back for ~6 minutes (WORKER_FETCH_BATCH's local queue) or on an error it deems fatal. Left
@@ -152,7 +153,7 @@ export async function startWorker(services: Services, options: WorkerOptions): P
   };
   const replaceRunner = (): void => {
     restartTimer = undefined;
-    void (async () => {
+    replacing = (async () => {
       try {
         // Every pool this process had is gone: what they locked is free for anyone, this process included.
         await workerUtils.forceUnlockWorkers([...graphileWorkerIds]);
@@ -167,7 +168,7 @@ export async function startWorker(services: Services, options: WorkerOptions): P
         log.info('graphile-worker running again');
       } catch (error: unknown) {
         if (stopRequested) return;
-        log.warn({ err: { message: (error as Error).message } }, `graphile-worker could not start again; trying again in ${RESTART_RETRY_MS} ms`);
+        log.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, `graphile-worker could not start again; trying again in ${RESTART_RETRY_MS} ms`);
         restartTimer = setTimeout(replaceRunner, RESTART_RETRY_MS);
       }
     })();
@@ -219,6 +220,8 @@ export async function startWorker(services: Services, options: WorkerOptions): P
       stopping ??= (async () => {
         stopRequested = true;
         if (restartTimer !== undefined) clearTimeout(restartTimer);
+        // A runner being started now is stopped by its starter, before the pool goes.
+        await replacing;
         for (const timer of timers) clearInterval(timer);
         const handBack = setTimeout(() => executor.abortAll(), options.drainMs ?? 10_000);
         handBack.unref();

@@ -63,26 +63,52 @@ describe('whole-change statements sent at the same time', () => {
     expect(transactions[1]).toBe(transactions[2]);
     expect(transactions[3]).toBe(transactions[4]);
   });
-  it('lets the others of a shared transaction commit while one of its statements waits on a lock held long elsewhere', async () => {
-    await sql(db.url, 'INSERT INTO batch_probe (n) VALUES (100)');
+
+  /**
+   * Runs `work` while another transaction holds row `n` of batch_probe locked; `release` commits
+   * that transaction. The statement `blocking(n)` updates the row, so it waits for the lock.
+   */
+  async function whileRowLocked(n: number, work: (release: () => Promise<void>) => Promise<void>): Promise<void> {
+    await sql(db.url, 'INSERT INTO batch_probe (n) VALUES ($1)', [n]);
     const holder = pool.createQueryRunner();
     await holder.connect();
     await holder.startTransaction();
-    await holder.query('SELECT n FROM batch_probe WHERE n = 100 FOR UPDATE');
+    await holder.query('SELECT n FROM batch_probe WHERE n = $1 FOR UPDATE', [n]);
     try {
-      const batcher = new WholeTransactionBatcher(pool, { maxInFlight: 1, lockTimeoutMs: 50 });
-      let blockedSettled = false;
-      const first = batcher.send<Probe>(insert(1));
-      const blocked = batcher.send<Probe>('UPDATE batch_probe SET n = 101 WHERE n = 100 RETURNING n, txid_current()::text AS tx').finally(() => (blockedSettled = true));
-      const others = [batcher.send<Probe>(insert(2)), batcher.send<Probe>(insert(3))];
-      // The lock is still held: the shared transaction gave up on it and the others went alone.
-      expect((await Promise.all([first, ...others])).map((rows) => rows[0]!.n)).toEqual([1, 2, 3]);
-      expect(blockedSettled).toBe(false);
-      await holder.commitTransaction();
-      expect((await blocked).map((row) => row.n)).toEqual([101]);
+      await work(() => holder.commitTransaction());
     } finally {
       if (holder.isTransactionActive) await holder.rollbackTransaction();
       await holder.release();
     }
+  }
+  const blocking = (n: number): string => `UPDATE batch_probe SET n = ${n + 1} WHERE n = ${n} RETURNING n, txid_current()::text AS tx`;
+
+  it('lets the others of a shared transaction commit while one of its statements waits on a lock held long elsewhere', async () => {
+    await whileRowLocked(100, async (release) => {
+      const batcher = new WholeTransactionBatcher(pool, { maxInFlight: 1, lockTimeoutMs: 50 });
+      let blockedSettled = false;
+      const first = batcher.send<Probe>(insert(1));
+      const blocked = batcher.send<Probe>(blocking(100)).finally(() => (blockedSettled = true));
+      const others = [batcher.send<Probe>(insert(2)), batcher.send<Probe>(insert(3))];
+      // The lock is still held: the shared transaction gave up on it and the others went alone.
+      expect((await Promise.all([first, ...others])).map((rows) => rows[0]!.n)).toEqual([1, 2, 3]);
+      expect(blockedSettled).toBe(false);
+      await release();
+      expect((await blocked).map((row) => row.n)).toEqual([101]);
+    });
+  });
+
+  it('keeps statements sent after a lone one flowing while that one waits on a lock held long elsewhere', async () => {
+    await whileRowLocked(200, async (release) => {
+      // One transaction in flight at most: the blocked statement takes it first, alone.
+      const batcher = new WholeTransactionBatcher(pool, { maxInFlight: 1, lockTimeoutMs: 50 });
+      let blockedSettled = false;
+      const blocked = batcher.send<Probe>(blocking(200)).finally(() => (blockedSettled = true));
+      const later = await Promise.all([batcher.send<Probe>(insert(1)), batcher.send<Probe>(insert(2))]);
+      expect(later.map((rows) => rows[0]!.n)).toEqual([1, 2]);
+      expect(blockedSettled).toBe(false);
+      await release();
+      expect((await blocked).map((row) => row.n)).toEqual([201]);
+    });
   });
 });

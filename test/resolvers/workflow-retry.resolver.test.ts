@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import { runningAgent, taskReaches } from '../support/agents';
+import type { Socket } from 'node:net';
+import { distribute, runningAgent, taskReaches } from '../support/agents';
 import { sql } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { waitFor } from '../support/wait-for';
@@ -65,22 +66,27 @@ describe('retrying the failed task of a workflow step', () => {
     await server.admin.data(`mutation ($definition: String!) { createWorkflow(input: { definition: $definition }) { id } }`, { definition });
     return (await server.admin.data<{ runWorkflow: { id: string } }>(`mutation ($name: String!) { runWorkflow(input: { name: $name }) { id } }`, { name })).runWorkflow.id;
   };
+  /** Runs a workflow whose first step probes a port nothing listens on yet, then `rest` (its other steps, YAML). */
+  const runProbing = async (name: string, rest: string): Promise<{ target: Awaited<ReturnType<typeof closedPort>>; runId: string }> => {
+    const target = await closedPort();
+    return { target, runId: await runWorkflow(name, `name: ${name}\nsteps:\n${probeStep(target.url)}${rest}`) };
+  };
+  const retryTask = async (id: string): Promise<void> => {
+    const { retryTask: retried } = await server.admin.data<{ retryTask: { status: string } }>(`mutation ($id: ID!) { retryTask(id: $id) { status } }`, { id });
+    expect(retried.status).toBe('QUEUED');
+  };
   /** Opens the port the first step failed on, then retries that step's task; answers the task's id. */
   const retryFirstStep = async (failed: RunState, target: { listen(): Promise<Server> }): Promise<string> => {
     listening.push(await target.listen());
     const taskId = failed.steps[0]!.task!.id;
-    const { retryTask } = await server.admin.data<{ retryTask: { status: string } }>(`mutation ($id: ID!) { retryTask(id: $id) { status } }`, { id: taskId });
-    expect(retryTask.status).toBe('QUEUED');
+    await retryTask(taskId);
     return taskId;
   };
 
   it('runs the failed run again and succeeds when the failed step is retried and the rest follow it', async () => {
-    const target = await closedPort();
-    const runId = await runWorkflow(
+    const { target, runId } = await runProbing(
       'retry-chain',
-      `name: retry-chain
-steps:
-${probeStep(target.url)}  - id: next
+      `  - id: next
     task: noop
     agent: wf-retry
     dependsOn: [probe]
@@ -118,12 +124,9 @@ ${probeStep(target.url)}  - id: next
   });
 
   it('leaves the run failed when another step still fails it, and the retried task runs on its own', async () => {
-    const target = await closedPort();
-    const runId = await runWorkflow(
+    const { target, runId } = await runProbing(
       'retry-two-failures',
-      `name: retry-two-failures
-steps:
-${probeStep(target.url)}  - id: broken
+      `  - id: broken
     task: noop
     agent: wf-retry
     maxAttempts: 1
@@ -150,5 +153,46 @@ ${probeStep(target.url)}  - id: broken
     expect(after.status).toBe('FAILED');
     expect(after.completedAt).toBe(failed.completedAt);
     expect(stepStatuses(after)).toEqual(stepStatuses(failed));
+  });
+  it('leaves a skipped step whose own task was retried meanwhile to that task when the run runs again', async () => {
+    // An agent kept busy by a slow task: the run's side step waits QUEUED for its one slot.
+    const busyAgent = await runningAgent(server.admin, 'wf-busy', 1);
+    const slow = await distribute(server.admin, { type: 'noop', agentId: busyAgent, payload: { sleepMs: 1_500 } });
+    await taskReaches(server.admin, slow.id, ['RUNNING']);
+    // The probe's first request is held, then dropped once the side step waits: the run fails
+    // while the side step's task is QUEUED (a task a worker holds at that moment is not skipped).
+    let held: Socket | undefined;
+    const target = createServer((request, response) => {
+      if (held === undefined) held = request.socket;
+      else response.end('up');
+    });
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    listening.push(target);
+    const url = `http://127.0.0.1:${(target.address() as { port: number }).port}/`;
+    const runId = await runWorkflow('retry-side-step', `name: retry-side-step\nsteps:\n${probeStep(url)}  - id: side\n    task: noop\n    agent: wf-busy\n`);
+    await waitFor(async () => {
+      const waiting = await sql(server.db.url, `SELECT 1 FROM agent_tasks WHERE workflow_run_id = $1 AND step_id = 'side' AND blocked_at IS NOT NULL`, [runId]);
+      return held !== undefined && waiting.length > 0 ? true : undefined;
+    }, 'the probe to be held and the side step to wait for a slot');
+    held!.destroy();
+    const failed = await runReaches(runId, ['SUCCEEDED', 'FAILED', 'CANCELLED']);
+    expect(stepStatuses(failed)).toEqual([
+      ['probe', 'FAILED'],
+      ['side', 'SKIPPED'],
+    ]);
+    // The operator retries the side step's cancelled task first: it runs on its own.
+    const sideTask = failed.steps[1]!.task!.id;
+    await retryTask(sideTask);
+    await taskReaches(server.admin, sideTask, ['SUCCEEDED'], 30_000);
+    // Then the failed step's: the run runs again, and the side step is not started a second time.
+    await retryTask(failed.steps[0]!.task!.id);
+    const done = await runReaches(runId, ['SUCCEEDED', 'FAILED', 'CANCELLED']);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(stepStatuses(done)).toEqual([
+      ['probe', 'SUCCEEDED'],
+      ['side', 'SKIPPED'],
+    ]);
+    expect(done.steps[1]!.task!.id).toBe(sideTask);
+    expect(await sql(server.db.url, `SELECT id FROM agent_tasks WHERE workflow_run_id = $1 AND step_id = 'side'`, [runId])).toHaveLength(1);
   });
 });

@@ -22,8 +22,10 @@ const REMEMBERED_CURSORS = 10_000;
 /**
  * One pass in one round trip: under the lock, take every committed outbox row, reserve a
  * block of cursors (only passes draw from the cursor sequence, and they hold the lock), give
- * them out a transaction at a time (transactions by their first row, each one's events in the
-order it wrote them; changes that commit side by side interleave their outbox ids), write the rows to
+ * them out a change at a time (the rows one write of a change marked with the same `tx`, ordered
+ * by their first row, each one's events in the order it wrote them; migration 8: a transaction
+ * that carries several whole changes holds several such groups; changes that commit side by side
+ * interleave their outbox ids), write the rows to
  * `events`, and NOTIFY the relays if there was any, naming the sequencer and the last cursor
  * given (`<id>:<cursor>`: the relay of the sequencer's own process is handed the events, and
  * a relay that has delivered that cursor already need not read the table). Numbering by row_number, not by nextval
@@ -79,6 +81,7 @@ export class EventSequencer {
   private readonly pollIntervalMs: number;
   private readonly backgroundDelayMs: number;
   private backgroundTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
   private tail: Promise<void> = Promise.resolve();
   private queued: Promise<void> | undefined;
   private readonly cursors = new Map<string, string>();
@@ -101,6 +104,7 @@ export class EventSequencer {
 
   /** Starts the poll. */
   start(): void {
+    this.stopped = false;
     if (this.pollTimer !== undefined) return;
     this.pollTimer = setInterval(() => this.flush().catch(() => undefined), this.pollIntervalMs);
     this.pollTimer.unref();
@@ -110,6 +114,7 @@ export class EventSequencer {
   async stop(): Promise<void> {
     if (this.pollTimer !== undefined) clearInterval(this.pollTimer);
     this.pollTimer = undefined;
+    this.stopped = true;
     if (this.backgroundTimer !== undefined) clearTimeout(this.backgroundTimer);
     this.backgroundTimer = undefined;
     await this.flush().catch(() => undefined);
@@ -134,7 +139,8 @@ export class EventSequencer {
    * logged and left to the next pass.
    */
   trigger(): void {
-    if (this.backgroundDelayMs <= 0) {
+    // Stopped: whatever commits now is sequenced at once (no timer left behind), or by the next process.
+    if (this.backgroundDelayMs <= 0 || this.stopped) {
       this.flush().catch(() => undefined);
       return;
     }

@@ -16,10 +16,13 @@ export interface EvidenceVerificationResult {
 /** Records read per round trip while walking a chain. */
 const VERIFY_BATCH_SIZE = 500;
 
-/** The keys a chain is checked with: the current signing key's public half and earlier ones', by fingerprint. */
+/**
+ * The keys a chain is checked with, by fingerprint: earlier signing keys oldest first, then the
+ * current one, each with its place in that order.
+ */
 interface TrustedKeys {
   currentFingerprint: string;
-  byFingerprint: ReadonlyMap<string, KeyObject>;
+  byFingerprint: ReadonlyMap<string, { key: KeyObject; order: number }>;
 }
 
 /** Why one record breaks the chain, or null when it is sound. */
@@ -39,11 +42,18 @@ function problemOf(record: EvidenceView, previous: EvidenceView | null, keys: Tr
   const digest = evidenceDigest({ ...record, collectedAt: record.collectedAt });
   if (digest !== record.sha256) return `changed data: the record's content hashes to ${digest}, not to its stored sha256`;
   // The record names its key; only a trusted key can vouch for it (a forger has none of their private halves).
-  const key = keys.byFingerprint.get(record.keyId);
-  if (key === undefined) {
+  const trusted = keys.byFingerprint.get(record.keyId);
+  if (trusted === undefined) {
     const previous = keys.byFingerprint.size > 1 ? ' nor by a previous one (EVIDENCE_PREVIOUS_KEYS)' : '';
     return `bad signature: signed by key ${record.keyId}, not by the current evidence signing key ${keys.currentFingerprint}${previous}`;
   }
+  // A key is not used again once a newer one signed: a retired key (perhaps retired because it
+  // leaked) cannot vouch for records appended after its successor's.
+  const before = previous === null ? undefined : keys.byFingerprint.get(previous.keyId);
+  if (before !== undefined && trusted.order < before.order) {
+    return `bad signature: signed by key ${record.keyId}, retired before key ${previous!.keyId} signed seq ${previous!.seq}`;
+  }
+  const key = trusted.key;
   if (!signatureValid(key, record.sha256, record.signature)) {
     return record.keyId === keys.currentFingerprint
       ? 'bad signature: the signature does not verify with the evidence signing key'
@@ -59,7 +69,7 @@ export async function verifyChain(dataSource: DataSource, agentId: string, signi
   const fingerprint = publicKeyFingerprint(publicKey);
   const keys: TrustedKeys = {
     currentFingerprint: fingerprint,
-    byFingerprint: new Map([...previousPublicKeys.map((key) => [publicKeyFingerprint(key), key] as const), [fingerprint, publicKey] as const]),
+    byFingerprint: new Map([...previousPublicKeys, publicKey].map((key, order) => [publicKeyFingerprint(key), { key, order }] as const)),
   };
   let previous: EvidenceView | null = null;
   let checked = 0;

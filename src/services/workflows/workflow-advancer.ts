@@ -58,8 +58,9 @@ export class WorkflowAdvancer {
    * A failed or cancelled step whose task was retried (retryTask) follows its task again, when
    * nothing else keeps the run failed: the step is QUEUED again; a run its failure ended runs
    * again; the steps skipped for it are PENDING again (advance skips those whose dependencies
-   * still did not succeed). A run that succeeded anyway (onFailure "continue"), was cancelled,
-   * or has another step failed under onFailure "fail" is left as it is: the task runs on its own.
+   * still did not succeed), but for those whose own task was retried meanwhile. A run that
+   * succeeded anyway (onFailure "continue"), was cancelled, or has another step failed under
+   * onFailure "fail" is left as it is: the task runs on its own.
    */
   async reopenForRetry(tx: ChangeTransaction, locked: LockedRun, step: StepRunRecord, task: { attempts: number; agentId: string }): Promise<void> {
     const { run } = locked;
@@ -79,8 +80,14 @@ export class WorkflowAdvancer {
         message: `workflow run ${run.id} of "${locked.workflowName}" running again: step "${step.stepId}" ${retriedBy}`,
       });
     }
-    for (const other of locked.steps) {
-      if (other.status !== 'SKIPPED') continue;
+    // A skipped step whose task an operator retried meanwhile runs on its own: starting it again
+    // would run its work twice.
+    const skipped = locked.steps.filter((other) => other.status === 'SKIPPED');
+    const taskIds = skipped.flatMap((other) => (other.taskId === null ? [] : [other.taskId]));
+    const taskRows: { id: string; status: string }[] = taskIds.length === 0 ? [] : await tx.manager.query('SELECT id, status FROM agent_tasks WHERE id = ANY($1::uuid[])', [taskIds]);
+    const liveTasks = new Set(taskRows.filter((row) => row.status !== 'CANCELLED' && row.status !== 'FAILED').map((row) => row.id));
+    for (const other of skipped) {
+      if (other.taskId !== null && liveTasks.has(other.taskId)) continue;
       await changeStep(tx, run, other, { status: 'PENDING', error: null, completedAt: null }, {
         level: 'INFO',
         message: `workflow step "${other.stepId}" pending again: step "${step.stepId}" was retried`,

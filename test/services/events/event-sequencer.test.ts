@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../../src/db/data-source';
+import { WholeTransactionBatcher } from '../../../src/db/whole-transaction-batcher';
 import { ChangeRunner } from '../../../src/services/events/change-runner';
 import { EventSequencer } from '../../../src/services/events/event-sequencer';
 import { TEST_ACTOR } from '../../support/live';
@@ -96,6 +97,33 @@ describe('the event sequencer', () => {
       expect(rows.map((row) => row.tag)).toEqual(['early-background', 'early-waiting']);
       expect(cursors).toEqual([rows[1]!.cursor]);
     } finally {
+      await sequencer.stop();
+    }
+  });
+  it('numbers each whole change of a shared transaction after the changes it waited for', async () => {
+    const write = (tag: string, after = 'NULL') =>
+      `SELECT w.* FROM (SELECT ${after}) AS waited(x) CROSS JOIN LATERAL velocity_write_changes(jsonb_build_array(jsonb_build_object('kind', 'LOG', 'data', jsonb_build_object('tag', '${tag}', 'n', 0, 'waited', waited.x::text))), NULL, 'test', NULL) w`;
+    const holder = pool.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query('SELECT pg_advisory_xact_lock(424242)');
+    const sequencer = new EventSequencer(pool, undefined);
+    try {
+      // One transaction in flight: the first statement goes alone; the next two share one, the
+      // second of them waiting for the lock the holder took.
+      const batcher = new WholeTransactionBatcher(pool, { maxInFlight: 1, lockTimeoutMs: 60_000 });
+      const sent = [batcher.send(write('shared-alone')), batcher.send(write('shared-first')), batcher.send(write('shared-waiting', 'pg_advisory_xact_lock(424242)'))];
+      await waitFor(async () => ((await sql(db.url, "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = 424242 AND NOT granted")).length > 0 ? true : undefined), 'the shared transaction to wait for the lock');
+      // The change the waiting statement waits for, written after the shared transaction's first event.
+      await holder.query(write('holder'));
+      await holder.commitTransaction();
+      await Promise.all(sent);
+      await sequencer.flush();
+      const order = (await log(db)).filter((row) => row.tag.startsWith('shared-') || row.tag === 'holder').map((row) => row.tag);
+      expect(order).toEqual(['shared-alone', 'shared-first', 'holder', 'shared-waiting']);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
       await sequencer.stop();
     }
   });

@@ -87,7 +87,7 @@ describe('evidence verification', () => {
     await expect(services.evidence.verify(agentId)).resolves.toMatchObject({ ok: true, checked: 3 });
   });
 
-  it('verifies a chain signed before and after a key rotation once the earlier key is given as previous, and names the first record otherwise', async () => {
+  it('verifies a chain signed before and after a key rotation once the earlier key is given as previous, and names the first record otherwise or when the earlier key signs again', async () => {
     const { agentId, ids } = await chain(services, 'rotated-key', 2);
     // The rotation: a new signing key appends to the same chain.
     const rotated = otherKeys();
@@ -98,6 +98,11 @@ describe('evidence verification', () => {
     expect(alone.reason).toMatch(/^bad signature: signed by key [0-9a-f]{64}, not by the current evidence signing key [0-9a-f]{64}$/);
     const withPrevious = new EvidenceService(services.dataSource, services.changes, { ...rotated, previousPublicKeys: [createPublicKey(services.keys.signingKey)] });
     await expect(withPrevious.verify(agentId)).resolves.toMatchObject({ ok: true, checked: 4, publicKey: rotated.publicKeyPem });
+    // The retired key cannot vouch for a record appended after its successor's (say it leaked).
+    const late = await services.evidence.append(SYSTEM_ACTOR, agentId, null, { source: 'test', kind: 'test.item', externalId: 'item-5', externalVersion: '1', data: { n: 5, ok: true } });
+    const retired = await withPrevious.verify(agentId);
+    expect(retired).toMatchObject({ ok: false, checked: 5, firstBadId: late.id });
+    expect(retired.reason).toMatch(/^bad signature: signed by key [0-9a-f]{64}, retired before key [0-9a-f]{64} signed seq 4$/);
     // A previous key vouches only for what it signed: a record forged under its name fails.
     await sql(server.db.url, `UPDATE evidence SET signature = $2 WHERE id = $1`, [ids[1], signDigest(otherKeys().signingKey, 'forged')]);
     const forged = await withPrevious.verify(agentId);

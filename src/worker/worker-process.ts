@@ -89,8 +89,18 @@ export async function startWorker(services: Services, options: WorkerOptions): P
     waiting = false;
   });
   // An idle connection dropped by a PostgreSQL restart must not crash the process.
-  pgPool.on('error', (error: Error) => log.warn({ err: { message: error.message } }, 'worker pool connection error'));
-  pgPool.on('connect', (client) => client.on('error', (error: Error) => log.warn({ err: { message: error.message } }, 'worker connection error')));
+  // Once the pool is ending, its connections' errors are expected: pg's end() resolves when it
+  // has asked its connections to close, and a PostgreSQL stopped right after (the embedded one,
+  // at shutdown) may terminate them first.
+  let poolEnding = false;
+  pgPool.on('error', (error: Error) => {
+    if (!poolEnding) log.warn({ err: { message: error.message } }, 'worker pool connection error');
+  });
+  pgPool.on('connect', (client) =>
+    client.on('error', (error: Error) => {
+      if (!poolEnding) log.warn({ err: { message: error.message } }, 'worker connection error');
+    }),
+  );
   const graphileLogger = new GraphileLogger(() => (level, message) => {
     if (level === 'error') log.error({ graphile: true }, message);
     else if (level === 'warning') log.warn({ graphile: true }, message);
@@ -233,6 +243,7 @@ export async function startWorker(services: Services, options: WorkerOptions): P
         // The events of the last claims and outcomes get their cursors before the pool goes.
         await services.changes.sequencer.stop();
         await workerUtils.release();
+        poolEnding = true;
         await pgPool.end();
       })();
       return stopping;

@@ -93,14 +93,13 @@ export async function startWorker(services: Services, options: WorkerOptions): P
   // has asked its connections to close, and a PostgreSQL stopped right after (the embedded one,
   // at shutdown) may terminate them first.
   let poolEnding = false;
-  pgPool.on('error', (error: Error) => {
-    if (!poolEnding) log.warn({ err: { message: error.message } }, 'worker pool connection error');
-  });
-  pgPool.on('connect', (client) =>
-    client.on('error', (error: Error) => {
-      if (!poolEnding) log.warn({ err: { message: error.message } }, 'worker connection error');
-    }),
-  );
+  const warnUnlessEnding =
+    (what: string) =>
+    (error: Error): void => {
+      if (!poolEnding) log.warn({ err: { message: error.message } }, what);
+    };
+  pgPool.on('error', warnUnlessEnding('worker pool connection error'));
+  pgPool.on('connect', (client) => client.on('error', warnUnlessEnding('worker connection error')));
   const graphileLogger = new GraphileLogger(() => (level, message) => {
     if (level === 'error') log.error({ graphile: true }, message);
     else if (level === 'warning') log.warn({ graphile: true }, message);
@@ -143,7 +142,8 @@ export async function startWorker(services: Services, options: WorkerOptions): P
   }
   const workerUtils = utils;
   let activeRunner = runner;
-  let stopRequested = false;
+  /** Set by `stop()`: once it is, nothing starts a runner any more. */
+  let stopping: Promise<void> | undefined;
   let restartTimer: NodeJS.Timeout | undefined;
   let replacing: Promise<void> | undefined;
   /**
@@ -155,7 +155,7 @@ export async function startWorker(services: Services, options: WorkerOptions): P
    */
   const supervise = (current: Runner): void => {
     const ended = (error?: unknown): void => {
-      if (stopRequested || current !== activeRunner) return;
+      if (stopping !== undefined || current !== activeRunner) return;
       log.error({ err: error }, 'graphile-worker stopped on its own; starting it again');
       replaceRunner();
     };
@@ -168,7 +168,7 @@ export async function startWorker(services: Services, options: WorkerOptions): P
         // Every pool this process had is gone: what they locked is free for anyone, this process included.
         await workerUtils.forceUnlockWorkers([...graphileWorkerIds]);
         const next = await startRunner();
-        if (stopRequested) {
+        if (stopping !== undefined) {
           await next.stop();
           return;
         }
@@ -177,7 +177,7 @@ export async function startWorker(services: Services, options: WorkerOptions): P
         await services.liveness.beat(workerId, graphileWorkerIds).catch(() => undefined);
         log.info('graphile-worker running again');
       } catch (error: unknown) {
-        if (stopRequested) return;
+        if (stopping !== undefined) return;
         log.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, `graphile-worker could not start again; trying again in ${RESTART_RETRY_MS} ms`);
         restartTimer = setTimeout(replaceRunner, RESTART_RETRY_MS);
       }
@@ -220,7 +220,6 @@ export async function startWorker(services: Services, options: WorkerOptions): P
   const sweep = scheduleSweep(services, workerId);
   every(config.schedulerIntervalMs, 'scheduler', () => sweep());
 
-  let stopping: Promise<void> | undefined;
   return {
     workerId,
     executor,
@@ -228,7 +227,6 @@ export async function startWorker(services: Services, options: WorkerOptions): P
     sweepSchedules: (now) => sweep(now),
     stop() {
       stopping ??= (async () => {
-        stopRequested = true;
         if (restartTimer !== undefined) clearTimeout(restartTimer);
         // A runner being started now is stopped by its starter, before the pool goes.
         await replacing;

@@ -21,17 +21,20 @@ const REMEMBERED_CURSORS = 10_000;
 
 /**
  * One pass in one round trip: under the lock, take every committed outbox row, reserve a
- * block of cursors (only passes draw from the cursor sequence, and they hold the lock), give
- * them out a change at a time (the rows one write of a change marked with the same `tx`, ordered
- * by their first row, each one's events in the order it wrote them; migration 8: a transaction
- * that carries several whole changes holds several such groups; changes that commit side by side
- * interleave their outbox ids), write the rows to
- * `events`, and NOTIFY the relays if there was any, naming the sequencer and the last cursor
+ * block of cursors (only passes draw from the cursor sequence, and they hold the lock), and
+ * give them out a change at a time: the rows one write of a change marked with the same `tx`
+ * (migration 8: a transaction carrying several whole changes holds several such groups),
+ * groups in the order of their first rows, each group's events in the order it wrote them
+ * (changes that commit side by side interleave their outbox ids). Then write the rows to
+ * `events` and, if there was any, NOTIFY the relays, naming the sequencer and the last cursor
  * given (`<id>:<cursor>`: the relay of the sequencer's own process is handed the events, and
- * a relay that has delivered that cursor already need not read the table). Numbering by row_number, not by nextval
- * per row: PostgreSQL does not promise to call nextval in a subquery's ORDER BY order. The lock is the only serialisation point of event writing, and a pass carries
- * hundreds of changes' events at once. `whole`: the numbered events come back whole, in
- * cursor order, for this process's relay (`onSequenced`); otherwise their ids and cursors.
+ * a relay that has delivered that cursor already need not read the table).
+ *
+ * Numbering by row_number, not by nextval per row: PostgreSQL does not promise to call
+ * nextval in a subquery's ORDER BY order. The lock is the only serialisation point of event
+ * writing, and a pass carries hundreds of changes' events at once. `whole`: the numbered
+ * events come back whole, in cursor order, for this process's relay (`onSequenced`);
+ * otherwise their ids and cursors.
  */
 function passSql(whole: boolean, sequencerId: string): string {
   return `BEGIN;

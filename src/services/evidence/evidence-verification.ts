@@ -50,11 +50,10 @@ function problemOf(record: EvidenceView, previous: EvidenceView | null, keys: Tr
   // A key is not used again once a newer one signed: a retired key (perhaps retired because it
   // leaked) cannot vouch for records appended after its successor's.
   const before = previous === null ? undefined : keys.byFingerprint.get(previous.keyId);
-  if (before !== undefined && trusted.order < before.order) {
-    return `bad signature: signed by key ${record.keyId}, retired before key ${previous!.keyId} signed seq ${previous!.seq}`;
+  if (previous !== null && before !== undefined && trusted.order < before.order) {
+    return `bad signature: signed by key ${record.keyId}, retired before key ${previous.keyId} signed seq ${previous.seq}`;
   }
-  const key = trusted.key;
-  if (!signatureValid(key, record.sha256, record.signature)) {
+  if (!signatureValid(trusted.key, record.sha256, record.signature)) {
     return record.keyId === keys.currentFingerprint
       ? 'bad signature: the signature does not verify with the evidence signing key'
       : `bad signature: the signature does not verify with the previous evidence signing key ${record.keyId}`;

@@ -139,7 +139,7 @@ export class EvidenceService {
     const agent = checkUuid(agentId, 'agentId');
     const agents: { id: string }[] = await this.dataSource.query('SELECT id FROM agent_instances WHERE id = $1', [agent]);
     if (agents.length === 0) throw notFound('agent', agent);
-    return verifyChain(this.dataSource, agent, this.keys.signingKey, this.keys.previousPublicKeys ?? []);
+    return verifyChain(this.dataSource, agent, this.keys.signingKey, this.keys.previousPublicKeys);
   }
 
   /** Evidence newest first (collectedAt, then seq), optionally for one agent and one kind. */

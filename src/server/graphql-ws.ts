@@ -1,4 +1,4 @@
-import { execute, getOperationAST, getVariableValues, GraphQLError, parse, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { execute, getOperationAST, getVariableValues, GraphQLError, parse, validate, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocket, type WebSocketServer } from 'ws';
@@ -9,6 +9,7 @@ import { formatGraphQLError } from './error-formatter';
 import { rateLimit } from './mutation-rate-limit';
 import { allValidationRules, introspectionNeedsKey, PARSE_OPTIONS, readsIntrospection } from './operation-policy';
 import { createRequestContext, principalFrom, withFreshLoaders } from './request-context';
+import { LiveFanout, type FanoutTarget } from './live-fanout';
 import { SharedEventExecutions, subscribeWithContextPerEvent } from './subscription-execution';
 
 /** Keep-alive ping interval on idle sockets, in ms. Default 12_000. */
@@ -55,6 +56,13 @@ function liveExecutionKey(context: RequestContext, payload: { query: string; ope
   }
 }
 
+/** A result's errors as the subscriber of `context` may see them (unexpected ones masked and logged). */
+function withFormattedErrors(result: ExecutionResult, context: RequestContext): FormattedExecutionResult {
+  const { errors, ...rest } = result;
+  if (!errors || errors.length === 0) return rest;
+  return { ...rest, errors: errors.map((error) => formatGraphQLError(error.toJSON(), error, context.log, context.correlationId)) };
+}
+
 type SocketState = {
   principal?: Principal;
   correlationId?: string;
@@ -72,11 +80,19 @@ export function attachGraphQLWebSocket(wsServer: WebSocketServer, schema: GraphQ
   const hideSuggestions = (message: string): string => (services.config.nodeEnv === 'development' ? message : message.replace(/ Did you mean .+\?$/, ''));
   const sockets = new Map<string, Set<SocketExtra['socket']>>();
   const sharedExecutions = new SharedEventExecutions();
+  const fanout = new LiveFanout(sharedExecutions);
+  /** Each subscription's socket and operation id, by its context (graphql-ws hands subscribe() only the execution arguments). */
+  const fanoutTargets = new WeakMap<object, FanoutTarget>();
   const stopListening = services.apiKeys.onRevoked((keyId) => {
     // A revoked key loses its live sockets at once, not at their next operation.
     for (const socket of sockets.get(keyId) ?? []) socket.close(CloseCode.Forbidden, 'Forbidden: API key revoked');
     sockets.delete(keyId);
   });
+
+  const routeOf = (context: unknown) => {
+    const target = typeof context === 'object' && context !== null ? fanoutTargets.get(context) : undefined;
+    return target === undefined ? undefined : { fanout, target, maxBufferedEvents: services.config.subscriptionBufferEvents };
+  };
 
   const server = useServer<Record<string, unknown> | undefined, SocketState>(
     {
@@ -87,6 +103,7 @@ export function attachGraphQLWebSocket(wsServer: WebSocketServer, schema: GraphQ
         subscribeWithContextPerEvent(args, (base) => withFreshLoaders(base as RequestContext, services), {
           executions: sharedExecutions,
           key: (args.contextValue as RequestContext).liveExecutionKey,
+          route: routeOf(args.contextValue),
         }),
       connectionInitWaitTimeout: 10_000,
       onConnect: async (ctx) => {
@@ -134,7 +151,15 @@ export function attachGraphQLWebSocket(wsServer: WebSocketServer, schema: GraphQ
           return coerced.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } }));
         }
         context.onSlowConsumer = (error) => closeSlowConsumer(extra.socket, id, error, context);
-        if (operation?.operation === 'subscription') context.liveExecutionKey = liveExecutionKey(context, payload);
+        if (operation?.operation === 'subscription') {
+          context.liveExecutionKey = liveExecutionKey(context, payload);
+          fanoutTargets.set(context, {
+            socket: extra.socket,
+            id,
+            formatErrors: (result) => withFormattedErrors(result, context),
+            onOverflow: (error) => closeSlowConsumer(extra.socket, id, error, context),
+          });
+        }
         const args: ExecutionArgs = {
           schema,
           document,
@@ -146,8 +171,7 @@ export function attachGraphQLWebSocket(wsServer: WebSocketServer, schema: GraphQ
       },
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors || result.errors.length === 0) return undefined;
-        const context = args.contextValue as RequestContext;
-        return { ...result, errors: result.errors.map((error) => formatGraphQLError(error.toJSON(), error, context.log, context.correlationId)) };
+        return withFormattedErrors(result, args.contextValue as RequestContext);
       },
       onError: (ctx, _id, _payload, errors) => {
         const extra = ctx.extra as SocketExtra;

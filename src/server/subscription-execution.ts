@@ -1,9 +1,25 @@
 import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import type { LiveEventSink, StoredEvent } from '../services';
+import { FannedOutSubscription, type FanoutTarget, type LiveFanout } from './live-fanout';
 
 type MaybeStream = AsyncIterableIterator<ExecutionResult> | ExecutionResult;
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/** A source stream that can hand its live events to a sink (the services' LiveEventStream). */
+type DivertibleStream = AsyncIterator<unknown> & { divert(sink: LiveEventSink): bigint | null };
+
+function isDivertible(value: AsyncIterator<unknown>): value is DivertibleStream {
+  return typeof (value as Partial<DivertibleStream>).divert === 'function';
+}
+
+/** A subscription's way to the fan-out: its socket and how many events' worth it may hold unsent. */
+export interface FanoutRoute {
+  fanout: LiveFanout;
+  target: FanoutTarget;
+  maxBufferedEvents: number;
 }
 
 /**
@@ -35,16 +51,29 @@ export class SharedEventExecutions {
  * graphql-js `subscribe`, except that every event is executed with a context of its own
  * (`contextForEvent`), so per-request loaders never serve one event's values to the next:
  * each event sees the database as it is when that event is delivered. Subscriptions with the
- * same `shared.key` execute each live event once between them.
+ * same `shared.key` execute each live event once between them; with a `shared.route`, a
+ * live-only one is written by the fan-out rather than pulled through graphql-ws (a stream that
+ * replays stored events first is always pulled).
  */
 export async function subscribeWithContextPerEvent(
   args: ExecutionArgs,
   contextForEvent: (base: unknown) => unknown,
-  shared: { executions: SharedEventExecutions; key: string | undefined },
+  shared: { executions: SharedEventExecutions; key: string | undefined; route?: FanoutRoute | undefined },
 ): Promise<MaybeStream> {
   const source = await createSourceEventStream(args);
   if (!isAsyncIterable(source)) return source as ExecutionResult;
   const iterator = source[Symbol.asyncIterator]();
+  const { key, route } = shared;
+  if (key !== undefined && route !== undefined && isDivertible(iterator)) {
+    // Live-only: written by the fan-out, one execution and one serialisation per event for the key.
+    const subscription = new FannedOutSubscription(iterator, route.target, route.maxBufferedEvents);
+    const run = async (event: StoredEvent): Promise<ExecutionResult> => execute({ ...args, rootValue: event, contextValue: contextForEvent(args.contextValue) });
+    const startedAfter = iterator.divert((event) => route.fanout.offer(event, key, subscription, () => run(event)));
+    if (startedAfter !== null) {
+      subscription.startsAfter(startedAfter);
+      return subscription;
+    }
+  }
   const close = async (): Promise<void> => {
     if (typeof iterator.return === 'function') await iterator.return();
   };

@@ -147,3 +147,6 @@ export { SYSTEM_ACTOR } from './common/actor';
 export { DomainError } from './errors/domain-error';
 export type { DomainErrorCode } from './errors/domain-error';
 export type { Principal, Role } from './auth/roles';
+export { slowConsumer } from './events/live-event-stream';
+export type { LiveEventSink } from './events/live-event-stream';
+export type { StoredEvent } from './events/event-types';

@@ -115,6 +115,35 @@ describe('subscriptions over graphql-ws', () => {
     for (const sub of [all, ofB, oneTask]) sub!.unsubscribe();
   });
 
+  it('sends every change in order to each of many sockets holding the same subscription, and nothing more to one that completed', async () => {
+    const agentId = await createAgent(server, 'fan-out');
+    const query = `subscription ($agentId: ID) { taskUpdated(agentId: $agentId) { id status agent { name } } }`;
+    const { services } = server.api;
+    await eventually(() => services.bus.listenerCount === baseListeners, 10_000, 'earlier subscriptions to end');
+    await relayCaughtUp(services);
+    const clients = Array.from({ length: 6 }, () => wsClient(server.wsUrl, viewer.secret));
+    const subs = clients.map((each) => subscribe<any>(each, query, { agentId }));
+    await waitForListeners(services, baseListeners + subs.length);
+
+    const taskIds: string[] = [];
+    for (let n = 0; n < 5; n += 1) taskIds.push(await taskChange(services, agentId, 'QUEUED'));
+    await Promise.all(subs.map((sub) => sub.waitFor(5)));
+    const leaving = subs[0]!;
+    leaving.unsubscribe();
+    await eventually(() => services.bus.listenerCount === baseListeners + subs.length - 1, 10_000, 'the completed subscription to end');
+    for (let n = 0; n < 5; n += 1) taskIds.push(await taskChange(services, agentId, 'QUEUED'));
+    for (const sub of subs.slice(1)) {
+      const seen = await sub.waitFor(10);
+      expect(seen.map((task) => task.id)).toEqual(taskIds);
+      expect(seen.every((task) => task.status === 'QUEUED' && task.agent.name === 'fan-out')).toBe(true);
+      expect(sub.nextErrors).toEqual([]);
+      sub.unsubscribe();
+    }
+    expect(leaving.values.map((task) => task.id)).toEqual(taskIds.slice(0, 5));
+    await Promise.all(clients.map((each) => each.dispose()));
+    await eventually(() => services.bus.listenerCount === baseListeners, 10_000, 'the subscriptions to end');
+  });
+
   it('workflowRunUpdated delivers run and step changes as the run, narrowed by runId', async () => {
     const [runA, runB] = [randomUUID(), randomUUID()];
     const query = `subscription ($runId: ID) { workflowRunUpdated(runId: $runId) { id status input error createdAt startedAt completedAt } }`;

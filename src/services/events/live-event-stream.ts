@@ -24,6 +24,16 @@ export interface LiveStreamSettings {
 
 const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true };
 
+/** The error of a subscriber `bufferSize` events behind, to resume after `position` (the last cursor it was given). */
+export function slowConsumer(bufferSize: number, position: bigint | string): DomainError {
+  return new DomainError('SLOW_CONSUMER', `the subscriber fell more than ${bufferSize} events behind; resume with events(after: "${position}")`, {
+    extensions: { resumeAfter: position.toString() },
+  });
+}
+
+/** Takes each matching live event of a diverted stream, in cursor order, as the bus delivers it. */
+export type LiveEventSink = (event: StoredEvent) => void;
+
 /**
  * One subscriber's stream: stored events after its cursor, then live ones, joined with no gap
  * and no duplicate. It listens to the bus FIRST and takes the bus's position P: every event
@@ -45,9 +55,12 @@ export class LiveEventStream implements AsyncIterableIterator<StoredEvent> {
   private joinAt: bigint;
   private replaying: boolean;
   private firstRead = true;
+  /** next() was called: the stream is read, not diverted. */
+  private pulled = false;
   private failure: DomainError | null = null;
   private finished = false;
   private wakeUp: (() => void) | null = null;
+  private sink: LiveEventSink | null = null;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -66,6 +79,7 @@ export class LiveEventStream implements AsyncIterableIterator<StoredEvent> {
   }
 
   async next(): Promise<IteratorResult<StoredEvent, undefined>> {
+    this.pulled = true;
     for (;;) {
       if (this.failure !== null) {
         const failure = this.failure;
@@ -97,6 +111,23 @@ export class LiveEventStream implements AsyncIterableIterator<StoredEvent> {
     }
   }
 
+  /**
+   * Hands every matching live event to `sink` as the bus delivers it, instead of queueing it
+   * for next() (whoever diverts a stream keeps its own account of a slow reader). Only a
+   * live-only stream that nobody has read can be diverted. Returns the cursor after which the
+   * sink gets every event (the stream's starting point), or null (nothing changed).
+   */
+  divert(sink: LiveEventSink): bigint | null {
+    if (this.replaying || this.pulled || this.finished || this.failure !== null || this.sink !== null) return null;
+    const startedAfter = this.position;
+    this.sink = sink;
+    // Events the bus delivered between this stream's opening and now go first, in order.
+    const queued = this.queue;
+    this.queue = [];
+    for (const event of queued) this.handOut(event);
+    return startedAfter;
+  }
+
   async return(): Promise<IteratorResult<StoredEvent, undefined>> {
     this.finish();
     return DONE;
@@ -116,6 +147,10 @@ export class LiveEventStream implements AsyncIterableIterator<StoredEvent> {
 
   private onLive(event: StoredEvent): void {
     if (this.finished || this.failure !== null || !this.matches(event)) return;
+    if (this.sink !== null) {
+      this.handOut(event);
+      return;
+    }
     this.queue.push(event);
     if (this.queue.length > this.settings.bufferSize) {
       if (this.replaying) {
@@ -123,11 +158,18 @@ export class LiveEventStream implements AsyncIterableIterator<StoredEvent> {
         this.queue = [];
         this.joinAt = BigInt(event.cursor);
       } else {
-        this.fail(new DomainError('SLOW_CONSUMER', `the subscriber fell more than ${this.settings.bufferSize} events behind; resume with events(after: "${this.position}")`, { extensions: { resumeAfter: this.position.toString() } }));
+        this.fail(slowConsumer(this.settings.bufferSize, this.position));
         return;
       }
     }
     this.signal();
+  }
+
+  private handOut(event: StoredEvent): void {
+    const cursor = BigInt(event.cursor);
+    if (cursor <= this.position) return;
+    this.position = cursor;
+    this.sink?.(event);
   }
 
   private async readReplayPage(): Promise<void> {

@@ -1,0 +1,24 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.createLoaders = exports.authChecker = exports.allResolvers = void 0;
+const access_resolver_1 = require("./access.resolver");
+const agent_fields_resolver_1 = require("./agent-fields.resolver");
+const agent_lifecycle_resolver_1 = require("./agent-lifecycle.resolver");
+const metrics_resolver_1 = require("./metrics.resolver");
+const schedule_resolver_1 = require("./schedule.resolver");
+const task_resolver_1 = require("./task.resolver");
+const agent_resolver_1 = require("./agent.resolver");
+const audit_log_resolver_1 = require("./audit-log.resolver");
+const event_resolver_1 = require("./event.resolver");
+const workflow_fields_resolver_1 = require("./workflow-fields.resolver");
+const workflow_resolver_1 = require("./workflow.resolver");
+const evidence_resolver_1 = require("./evidence.resolver");
+const agent_status_event_resolver_1 = require("./agent-status-event.resolver");
+const overview_resolver_1 = require("./overview.resolver");
+const subscription_resolver_1 = require("./subscription.resolver");
+exports.allResolvers = [access_resolver_1.AccessResolver, agent_resolver_1.AgentResolver, agent_fields_resolver_1.AgentFieldsResolver, audit_log_resolver_1.AuditLogResolver, event_resolver_1.EventResolver, evidence_resolver_1.EvidenceResolver, agent_lifecycle_resolver_1.AgentLifecycleResolver, task_resolver_1.TaskResolver, schedule_resolver_1.ScheduleResolver, metrics_resolver_1.MetricsResolver, subscription_resolver_1.SubscriptionResolver, agent_status_event_resolver_1.AgentStatusEventResolver, overview_resolver_1.OverviewResolver, workflow_resolver_1.WorkflowResolver, workflow_fields_resolver_1.WorkflowFieldsResolver, workflow_fields_resolver_1.WorkflowRunFieldsResolver, workflow_fields_resolver_1.WorkflowStepRunFieldsResolver, workflow_fields_resolver_1.TaskWorkflowRunResolver];
+var auth_checker_1 = require("./auth-checker");
+Object.defineProperty(exports, "authChecker", { enumerable: true, get: function () { return auth_checker_1.authChecker; } });
+var loaders_1 = require("./loaders");
+Object.defineProperty(exports, "createLoaders", { enumerable: true, get: function () { return loaders_1.createLoaders; } });
+//# sourceMappingURL=index.js.map

@@ -148,7 +148,12 @@ export class LiveFanout {
     const written = ready.then(
       (value) => {
         batch.written = true;
-        this.write(event.cursor, batch.subscribers, value);
+        try {
+          this.write(event.cursor, batch.subscribers, value);
+        } catch (error: unknown) {
+          // A result that cannot be serialised ends its subscribers' streams, as a failed execution does.
+          for (const each of batch.subscribers) each.fail(error);
+        }
       },
       (error: unknown) => {
         batch.written = true;

@@ -90,11 +90,13 @@ export class GraphQLHttpHandler {
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    // Most requests are POSTs without a query string: no URL to parse for them.
+    const target = request.url ?? '/';
+    const search = target.includes('?') ? new URL(target, 'http://localhost').search : '';
     const principal = await principalFrom(this.services, request.headers.authorization);
     const context = createRequestContext(this.services, principal, correlationId);
     const result = await this.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search, body },
       context: async () => context,
     });
     for (const [name, value] of result.headers) response.setHeader(name, value);

@@ -130,7 +130,9 @@ export class VelocityHttpServer {
     const correlationId = correlationIdFrom(request.headers['x-request-id']);
     response.setHeader('x-request-id', correlationId);
     if (this.draining) response.setHeader('connection', 'close');
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    // The one hot target is taken as it is; anything else is parsed (and normalised) as a URL.
+    const target = request.url ?? '/';
+    const path = target === '/graphql' ? target : new URL(target, 'http://localhost').pathname;
     let route = 'other';
     try {
       if (path === '/graphql') {

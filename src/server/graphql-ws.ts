@@ -150,15 +150,11 @@ export function attachGraphQLWebSocket(wsServer: WebSocketServer, schema: GraphQ
         if (coerced?.errors !== undefined) {
           return coerced.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } }));
         }
-        context.onSlowConsumer = (error) => closeSlowConsumer(extra.socket, id, error, context);
+        const onSlowConsumer = (error: DomainError): void => closeSlowConsumer(extra.socket, id, error, context);
+        context.onSlowConsumer = onSlowConsumer;
         if (operation?.operation === 'subscription') {
           context.liveExecutionKey = liveExecutionKey(context, payload);
-          fanoutTargets.set(context, {
-            socket: extra.socket,
-            id,
-            formatErrors: (result) => withFormattedErrors(result, context),
-            onOverflow: (error) => closeSlowConsumer(extra.socket, id, error, context),
-          });
+          fanoutTargets.set(context, { socket: extra.socket, id, formatErrors: (result) => withFormattedErrors(result, context), onOverflow: onSlowConsumer });
         }
         const args: ExecutionArgs = {
           schema,

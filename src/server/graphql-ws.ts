@@ -80,7 +80,7 @@ export function attachGraphQLWebSocket(wsServer: WebSocketServer, schema: GraphQ
   const hideSuggestions = (message: string): string => (services.config.nodeEnv === 'development' ? message : message.replace(/ Did you mean .+\?$/, ''));
   const sockets = new Map<string, Set<SocketExtra['socket']>>();
   const sharedExecutions = new SharedEventExecutions();
-  const fanout = new LiveFanout(sharedExecutions);
+  const fanout = new LiveFanout(sharedExecutions, services.config.subscriptionBufferEvents);
   /** Each subscription's socket and operation id, by its context (graphql-ws hands subscribe() only the execution arguments). */
   const fanoutTargets = new WeakMap<object, FanoutTarget>();
   const stopListening = services.apiKeys.onRevoked((keyId) => {

@@ -18,6 +18,8 @@ type Settle = { resolve(result: IteratorResult<ExecutionResult, undefined>): voi
 
 const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true };
 
+type Delivery = { cursor: string; result: ExecutionResult; plainPayload: string | undefined };
+
 /**
  * A live subscription whose results the fan-out writes straight to its socket. To graphql-ws
  * it is a stream that yields nothing and ends when returned (the client completed, or the
@@ -26,6 +28,12 @@ const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true };
 export class FannedOutSubscription implements AsyncIterableIterator<ExecutionResult> {
   private ended = false;
   private failure: { error: unknown } | null = null;
+  /** A frame was handed to the socket and is not yet with the kernel. */
+  private writing = false;
+  /** Results waiting for the frame in flight (references: the results are shared). */
+  private backlog: Delivery[] = [];
+  /** The latest batch it joined (LiveFanout's sequence): it never joins an earlier one. */
+  joinedBatch = 0;
   private waiting: Settle | null = null;
   /** The last cursor written: a slow subscriber resumes after it. */
   private lastCursor = '0';
@@ -34,7 +42,7 @@ export class FannedOutSubscription implements AsyncIterableIterator<ExecutionRes
   constructor(
     private readonly source: AsyncIterator<unknown>,
     private readonly target: FanoutTarget,
-    /** Events' worth of bytes the socket may hold unsent before the subscriber is too slow. */
+    /** Results that may wait for the frame in flight; one more and the subscriber is too slow. */
     private readonly maxBufferedEvents: number,
   ) {
     this.frameStart = `{"id":${JSON.stringify(target.id)},"type":"next","payload":`;
@@ -64,26 +72,54 @@ export class FannedOutSubscription implements AsyncIterableIterator<ExecutionRes
   }
 
   /**
-   * Writes one event's result: `plainPayload` is the result's JSON when it has no errors (the
-   * same for every subscriber of the batch), undefined when this subscriber's copy is to be
-   * formatted for it.
+   * Takes one event's result: `plainPayload` is the result's JSON when it has no errors (one
+   * string for every subscriber of the batch), undefined when this subscriber's copy is to be
+   * formatted for it. As graphql-ws does, one frame at a time is handed to the socket: while
+   * the previous one is not yet with the kernel (a client that does not read fills its
+   * buffers), results wait here as references, up to `maxBufferedEvents`; one more and the
+   * subscriber is slow.
    */
   deliver(cursor: string, result: ExecutionResult, plainPayload: string | undefined): void {
     if (this.ended) return;
+    if (!this.writing) {
+      this.write({ cursor, result, plainPayload });
+      return;
+    }
+    if (this.backlog.length >= this.maxBufferedEvents) {
+      this.overflow();
+      return;
+    }
+    this.backlog.push({ cursor, result, plainPayload });
+  }
+
+  /** Too far behind: tells the client (SLOW_CONSUMER, resume after the last cursor written) and takes nothing more. */
+  overflow(): void {
+    if (this.ended) return;
+    this.end();
+    this.target.onOverflow(slowConsumer(this.maxBufferedEvents, this.lastCursor));
+  }
+
+  private write(delivery: Delivery): void {
     const { socket } = this.target;
     // A closing socket's subscription is returned by graphql-ws as soon as it has closed.
     if (socket.readyState !== WebSocket.OPEN) return;
-    const frame = `${this.frameStart}${plainPayload ?? JSON.stringify(this.target.formatErrors(result))}}`;
-    // The socket holds what the client has not read once the kernel's buffers are full:
-    // that many events behind, the subscriber is slow (as a stream's queue would say).
-    if (socket.bufferedAmount > this.maxBufferedEvents * frame.length) {
-      this.end();
-      this.target.onOverflow(slowConsumer(this.maxBufferedEvents, this.lastCursor));
+    const frame = `${this.frameStart}${delivery.plainPayload ?? JSON.stringify(this.target.formatErrors(delivery.result))}}`;
+    this.writing = true;
+    this.lastCursor = delivery.cursor;
+    socket.send(frame, this.written);
+  }
+
+  /** The frame in flight is with the kernel (or the socket failed, and is closing): the next one goes. */
+  private readonly written = (error?: Error | null): void => {
+    this.writing = false;
+    // ws calls back with null on success.
+    if ((error !== undefined && error !== null) || this.ended) {
+      this.backlog = [];
       return;
     }
-    socket.send(frame);
-    this.lastCursor = cursor;
-  }
+    const next = this.backlog.shift();
+    if (next !== undefined) this.write(next);
+  };
 
   /** Its stream starts after `cursor` (where it resumes if it is too slow before its first event). */
   startsAfter(cursor: bigint): void {
@@ -101,6 +137,7 @@ export class FannedOutSubscription implements AsyncIterableIterator<ExecutionRes
   private end(): void {
     if (this.ended) return;
     this.ended = true;
+    this.backlog = [];
     this.source.return?.().catch(() => undefined);
   }
 
@@ -111,22 +148,35 @@ export class FannedOutSubscription implements AsyncIterableIterator<ExecutionRes
   }
 }
 
-type Batch = { subscribers: FannedOutSubscription[]; written: boolean };
+type Batch = { sequence: number; subscribers: FannedOutSubscription[]; written: boolean };
+
+type Settled = { ok: true; value: ExecutionResult } | { ok: false; error: unknown };
 
 /**
  * Delivery of live events to subscriptions that share an execution key: each event is
- * executed once for the key and serialised once, then written to every subscriber's socket
- * in one loop, with no per-subscriber promise between the event and the write. Events of a
- * key are written in the order the bus delivered them, whatever order their executions end in.
+ * executed once for the key and serialised once, then handed to every subscriber in one loop,
+ * with no per-subscriber promise between the event and the write. A key's events are executed
+ * one after the other, as its subscribers would have pulled them (a burst does not start a
+ * thousand executions at once), and written in the order the bus delivered them.
  */
 export class LiveFanout {
   private readonly batches = new WeakMap<object, Map<string, Batch>>();
-  /** Per key, the write of its latest event: the next event's write waits for it. */
+  /** Per key, the write of its latest event: the next event's execution waits for it. */
   private readonly tails = new Map<string, Promise<void>>();
+  /** Per key, batches not yet written. */
+  private readonly pending = new Map<string, number>();
+  private batchesMade = 0;
 
-  constructor(private readonly executions: SharedEventExecutions) {}
+  constructor(
+    private readonly executions: SharedEventExecutions,
+    /**
+     * Batches a key may have waiting for their executions (one slow or stuck execution holds
+     * up the ones after it); a subscriber offering one more is too slow.
+     */
+    private readonly maxPendingEvents: number,
+  ) {}
 
-  /** `subscriber` takes `event` (called by its diverted stream, synchronously from the bus). */
+  /** `subscriber` takes `event` (called by its diverted stream, synchronously from the bus, in cursor order). */
   offer(event: StoredEvent, key: string, subscriber: FannedOutSubscription, run: () => Promise<ExecutionResult>): void {
     let byKey = this.batches.get(event);
     if (byKey === undefined) {
@@ -134,32 +184,47 @@ export class LiveFanout {
       this.batches.set(event, byKey);
     }
     const existing = byKey.get(key);
-    if (existing !== undefined && !existing.written) {
+    // Joining a batch not yet written keeps the subscriber's order only if that batch comes
+    // after the last one it joined. A stream diverted late hands over events it queued before
+    // the divert: those get batches of their own, at the end of the key's chain.
+    if (existing !== undefined && !existing.written && existing.sequence > subscriber.joinedBatch) {
       existing.subscribers.push(subscriber);
+      subscriber.joinedBatch = existing.sequence;
       return;
     }
-    // First for this event and key, or late: a stream diverted after the event's batch was
-    // written hands it over now (it was queued before the divert), and gets it after that batch.
-    const batch: Batch = { subscribers: [subscriber], written: false };
+    const pendingNow = this.pending.get(key) ?? 0;
+    if (pendingNow >= this.maxPendingEvents) {
+      subscriber.overflow();
+      return;
+    }
+    this.pending.set(key, pendingNow + 1);
+    this.batchesMade += 1;
+    const batch: Batch = { sequence: this.batchesMade, subscribers: [subscriber], written: false };
+    subscriber.joinedBatch = batch.sequence;
     byKey.set(key, batch);
-    const result = this.executions.run(event, key, run);
+    const execute = (): Promise<Settled> =>
+      this.executions.run(event, key, run).then(
+        (value): Settled => ({ ok: true, value }),
+        (error: unknown): Settled => ({ ok: false, error }),
+      );
     const previous = this.tails.get(key);
-    const ready = previous === undefined ? result : previous.then(() => result);
-    const written = ready.then(
-      (value) => {
-        batch.written = true;
-        try {
-          this.write(event.cursor, batch.subscribers, value);
-        } catch (error: unknown) {
-          // A result that cannot be serialised ends its subscribers' streams, as a failed execution does.
-          for (const each of batch.subscribers) each.fail(error);
-        }
-      },
-      (error: unknown) => {
-        batch.written = true;
+    const settled = previous === undefined ? execute() : previous.then(execute);
+    const written = settled.then((outcome) => {
+      batch.written = true;
+      const left = (this.pending.get(key) ?? 1) - 1;
+      if (left > 0) this.pending.set(key, left);
+      else this.pending.delete(key);
+      if (!outcome.ok) {
+        for (const each of batch.subscribers) each.fail(outcome.error);
+        return;
+      }
+      try {
+        this.write(event.cursor, batch.subscribers, outcome.value);
+      } catch (error: unknown) {
+        // A result that cannot be serialised ends its subscribers' streams, as a failed execution does.
         for (const each of batch.subscribers) each.fail(error);
-      },
-    );
+      }
+    });
     this.tails.set(key, written);
     void written.then(() => {
       if (this.tails.get(key) === written) this.tails.delete(key);

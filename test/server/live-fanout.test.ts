@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import WebSocket, { WebSocketServer } from 'ws';
 import { FannedOutSubscription, LiveFanout, type FanoutTarget } from '../../src/server/live-fanout';
@@ -84,7 +85,7 @@ describe('the live fan-out', () => {
     return pair;
   }
 
-  function subscriber(pair: Pair, id: string, overflows: DomainError[] = []): { subscription: FannedOutSubscription; source: ReturnType<typeof divertedSource> } {
+  function subscriber(pair: Pair, id: string, overflows: DomainError[] = [], limit = 1_000): { subscription: FannedOutSubscription; source: ReturnType<typeof divertedSource> } {
     const target: FanoutTarget = {
       socket: pair.server,
       id,
@@ -93,12 +94,12 @@ describe('the live fan-out', () => {
       onOverflow: (error) => overflows.push(error),
     };
     const source = divertedSource();
-    return { subscription: new FannedOutSubscription(source, target, 1_000), source };
+    return { subscription: new FannedOutSubscription(source, target, limit), source };
   }
 
   it('executes each event once for every subscriber of a key and writes them in bus order when a later execution ends first', async () => {
     const [a, b] = [await connect(), await connect()];
-    const fanout = new LiveFanout(new SharedEventExecutions());
+    const fanout = new LiveFanout(new SharedEventExecutions(), 1_000);
     const [first, second] = [subscriber(a, 'one'), subscriber(b, 'two')];
     const results = [pending(), pending()];
     let executions = 0;
@@ -126,7 +127,7 @@ describe('the live fan-out', () => {
 
   it("formats a result with errors for each subscriber, and ends every subscriber's stream with the error when the execution throws", async () => {
     const [a, b] = [await connect(), await connect()];
-    const fanout = new LiveFanout(new SharedEventExecutions());
+    const fanout = new LiveFanout(new SharedEventExecutions(), 1_000);
     const [first, second] = [subscriber(a, 'one'), subscriber(b, 'two')];
     const withErrors = storedEvent(10);
     for (const each of [first, second]) fanout.offer(withErrors, 'key', each.subscription, async () => ({ data: null, errors: [new GraphQLError('a secret table name')] }));
@@ -143,23 +144,102 @@ describe('the live fan-out', () => {
     expect(a.frames).toHaveLength(1);
   });
 
-  it('hands an event queued before a late divert to that subscriber after the batch already written', async () => {
+  it('hands a late subscriber the events it queued before its divert in order, though the first one was written already and the second not yet', async () => {
     const [a, b] = [await connect(), await connect()];
-    const fanout = new LiveFanout(new SharedEventExecutions());
+    const fanout = new LiveFanout(new SharedEventExecutions(), 1_000);
     const [early, late] = [subscriber(a, 'early'), subscriber(b, 'late')];
-    const event = storedEvent(20);
-    fanout.offer(event, 'key', early.subscription, async () => ({ data: { n: 20 } }));
+    const [first, second] = [storedEvent(20), storedEvent(21)];
+    const secondResult = pending();
+    fanout.offer(first, 'key', early.subscription, async () => ({ data: { n: 20 } }));
+    fanout.offer(second, 'key', early.subscription, () => secondResult.promise);
     await a.received(1);
-    fanout.offer(event, 'key', late.subscription, async () => ({ data: { n: -1 } }));
-    fanout.offer(storedEvent(21), 'key', late.subscription, async () => ({ data: { n: 21 } }));
-    const frames = await b.received(2);
-    // The event's one execution, shared: not run again for the late subscriber.
-    expect(frames.map((frame) => frame.payload.data?.n)).toEqual([20, 21]);
+    // What a stream diverted now hands over: both events it queued meanwhile, in order.
+    fanout.offer(first, 'key', late.subscription, async () => ({ data: { n: -1 } }));
+    fanout.offer(second, 'key', late.subscription, async () => ({ data: { n: -1 } }));
+    secondResult.resolve({ data: { n: 21 } });
+    // Each event's one execution, shared: not run again for the late subscriber.
+    expect((await b.received(2)).map((frame) => frame.payload.data?.n)).toEqual([20, 21]);
+    expect((await a.received(2)).map((frame) => frame.payload.data?.n)).toEqual([20, 21]);
+  });
+
+  it('ends the streams with the error of an execution that fails behind one still running, without an unhandled rejection', async () => {
+    const a = await connect();
+    const fanout = new LiveFanout(new SharedEventExecutions(), 1_000);
+    const { subscription } = subscriber(a, 'one');
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const running = pending();
+      const thrown = new Error('execution failed');
+      const waiting = subscription.next();
+      fanout.offer(storedEvent(40), 'key', subscription, () => running.promise);
+      fanout.offer(storedEvent(41), 'key', subscription, async () => Promise.reject(thrown));
+      await new Promise((resolve) => setImmediate(resolve));
+      running.resolve({ data: { n: 40 } });
+      await expect(waiting).rejects.toBe(thrown);
+      expect((await a.received(1)).map((frame) => frame.payload.data?.n)).toEqual([40]);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('tells a subscriber SLOW_CONSUMER when its key has more events waiting behind a stuck execution than it may hold', async () => {
+    const a = await connect();
+    const fanout = new LiveFanout(new SharedEventExecutions(), 3);
+    const overflows: DomainError[] = [];
+    const { subscription, source } = subscriber(a, 'one', overflows);
+    subscription.startsAfter(49n);
+    const stuck = pending();
+    fanout.offer(storedEvent(50), 'key', subscription, () => stuck.promise);
+    for (const cursor of [51, 52]) fanout.offer(storedEvent(cursor), 'key', subscription, async () => ({ data: { n: cursor } }));
+    expect(overflows).toEqual([]);
+    fanout.offer(storedEvent(53), 'key', subscription, async () => ({ data: { n: 53 } }));
+    expect(overflows.map((error) => [error.code, error.extensions['resumeAfter']])).toEqual([['SLOW_CONSUMER', '49']]);
+    expect(source.returned).toBe(true);
+  });
+
+  it('holds results for a subscriber whose client does not read, tells it SLOW_CONSUMER one past its limit, and writes nothing after', async () => {
+    const [slow, fast] = [await connect(), await connect()];
+    const fanout = new LiveFanout(new SharedEventExecutions(), 1_000);
+    const overflows: DomainError[] = [];
+    const limit = 20;
+    const lagging = subscriber(slow, 'slow', overflows, limit).subscription;
+    const keeping = subscriber(fast, 'fast');
+    (slow.client as unknown as { _socket: Socket })._socket.pause();
+    // 64 KB results: the socket's and the kernel's buffers fill after a few dozen.
+    const padding = 'x'.repeat(65_536);
+    let cursor = 100;
+    while (overflows.length === 0) {
+      cursor += 1;
+      const n = cursor;
+      for (const each of [lagging, keeping.subscription]) fanout.offer(storedEvent(n), 'key', each, async () => ({ data: { n, padding } }));
+      await new Promise((resolve) => setImmediate(resolve));
+      if (cursor > 2_000) throw new Error('the subscriber that does not read was never told');
+    }
+    const [error] = overflows;
+    expect(error!.code).toBe('SLOW_CONSUMER');
+    const resumeAfter = Number(error!.extensions['resumeAfter']);
+    // What it got before the error: every event up to resumeAfter, and what it held (the limit) was dropped.
+    expect(cursor - resumeAfter).toBe(limit + 1);
+    (slow.client as unknown as { _socket: Socket })._socket.resume();
+    const received = await slow.received(resumeAfter - 100);
+    expect(received.map((frame) => frame.payload.data?.n)).toEqual(Array.from({ length: resumeAfter - 100 }, (_, index) => 101 + index));
+    expect((await fast.received(cursor - 100)).map((frame) => frame.payload.data?.n).at(-1)).toBe(cursor);
+    // Nothing more after the error, though events keep coming.
+    for (const each of [lagging, keeping.subscription]) fanout.offer(storedEvent(cursor + 1), 'key', each, async () => ({ data: { n: cursor + 1 } }));
+    await fast.received(cursor - 99);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(slow.frames).toHaveLength(resumeAfter - 100);
   });
 
   it('writes nothing more to a subscription once graphql-ws returned it, and returns its stream', async () => {
     const a = await connect();
-    const fanout = new LiveFanout(new SharedEventExecutions());
+    const fanout = new LiveFanout(new SharedEventExecutions(), 1_000);
     const { subscription, source } = subscriber(a, 'one');
     const waiting = subscription.next();
     await subscription.return();

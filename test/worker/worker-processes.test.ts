@@ -61,7 +61,8 @@ describe('worker processes sharing one database', () => {
     const victim = await startWorker(server);
     workers.push(victim.process);
     const agentId = await runningAgent(server.admin, 'survivor', 20);
-    const tasks = await Promise.all(Array.from({ length: 8 }, () => distribute(server.admin, { type: 'noop', agentId, maxAttempts: 3, payload: { sleepMs: 2_000 } })));
+    // More than the earlier test's two workers can hold (5 each), so the one to kill surely runs some.
+    const tasks = await Promise.all(Array.from({ length: 16 }, () => distribute(server.admin, { type: 'noop', agentId, maxAttempts: 3, payload: { sleepMs: 2_000 } })));
     const onVictim = await waitFor(async () => {
       const rows = await sql<{ id: string }>(server.db.url, `SELECT id FROM agent_tasks WHERE agent_id = $1 AND status = 'RUNNING' AND worker_id = $2`, [agentId, victim.workerId]);
       return rows.length > 0 ? rows.map((row) => row.id) : undefined;

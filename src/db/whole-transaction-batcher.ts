@@ -1,9 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { isConnectionError } from './connection-errors';
 import { sendWholeTransaction } from './query-runner-connection';
-
-/** SQLSTATE of a lock wait past lock_timeout. */
-const LOCK_NOT_AVAILABLE = '55P03';
+import { LOCK_NOT_AVAILABLE, sqlStateOf } from './sql-states';
 
 export interface WholeTransactionBatcherOptions {
   /**
@@ -95,8 +93,9 @@ export class WholeTransactionBatcher {
       );
     } catch (error: unknown) {
       // PostgreSQL's own answer (not a lost connection): the transaction did not happen.
-      const answered = typeof (error as { code?: unknown }).code === 'string' && !isConnectionError(error);
-      if (answered && (batch.length > 1 || (error as { code: string }).code === LOCK_NOT_AVAILABLE)) return batch;
+      const state = sqlStateOf(error);
+      const answered = state !== undefined && !isConnectionError(error);
+      if (answered && (batch.length > 1 || state === LOCK_NOT_AVAILABLE)) return batch;
       for (const item of batch) item.reject(error);
       return [];
     }

@@ -65,7 +65,8 @@ export class GraphQLHttpHandler {
     await this.apollo.stop();
   }
 
-  async handle(request: IncomingMessage, response: ServerResponse, correlationId: string): Promise<void> {
+  /** `search`: the request target's query string ('' when it has none), as the router parsed it. */
+  async handle(request: IncomingMessage, response: ServerResponse, correlationId: string, search: string): Promise<void> {
     const { config } = this.services;
     let body: unknown;
     if (request.method === 'POST') {
@@ -90,9 +91,6 @@ export class GraphQLHttpHandler {
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    // Most requests are POSTs without a query string: no URL to parse for them.
-    const target = request.url ?? '/';
-    const search = target.includes('?') ? new URL(target, 'http://localhost').search : '';
     const principal = await principalFrom(this.services, request.headers.authorization);
     const context = createRequestContext(this.services, principal, correlationId);
     const result = await this.apollo.executeHTTPGraphQLRequest({

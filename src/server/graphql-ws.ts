@@ -91,7 +91,7 @@ export function attachGraphQLWebSocket(wsServer: WebSocketServer, schema: GraphQ
 
   const routeOf = (context: unknown) => {
     const target = typeof context === 'object' && context !== null ? fanoutTargets.get(context) : undefined;
-    return target === undefined ? undefined : { fanout, target, maxBufferedEvents: services.config.subscriptionBufferEvents };
+    return target === undefined ? undefined : { fanout, target };
   };
 
   const server = useServer<Record<string, unknown> | undefined, SocketState>(

@@ -130,9 +130,10 @@ export class VelocityHttpServer {
     const correlationId = correlationIdFrom(request.headers['x-request-id']);
     response.setHeader('x-request-id', correlationId);
     if (this.draining) response.setHeader('connection', 'close');
-    // The one hot target is taken as it is; anything else is parsed (and normalised) as a URL.
+    // The one hot target is taken as it is; anything else is parsed (and normalised) as a URL, once.
     const target = request.url ?? '/';
-    const path = target === '/graphql' ? target : new URL(target, 'http://localhost').pathname;
+    const url = target === '/graphql' ? undefined : new URL(target, 'http://localhost');
+    const path = url?.pathname ?? target;
     let route = 'other';
     try {
       if (path === '/graphql') {
@@ -142,7 +143,7 @@ export class VelocityHttpServer {
           this.graphiql.serveIndex(response);
         } else {
           route = 'graphql';
-          await this.graphql.handle(request, response, correlationId);
+          await this.graphql.handle(request, response, correlationId, url?.search ?? '');
         }
       } else if (path.startsWith('/graphiql/') && request.method === 'GET' && this.options.services.config.graphiql) {
         route = 'graphiql';

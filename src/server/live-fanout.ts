@@ -170,11 +170,16 @@ export class LiveFanout {
   constructor(
     private readonly executions: SharedEventExecutions,
     /**
-     * Batches a key may have waiting for their executions (one slow or stuck execution holds
-     * up the ones after it); a subscriber offering one more is too slow.
+     * Events a subscriber may be behind (SUBSCRIPTION_BUFFER_EVENTS): results waiting for its
+     * frame in flight, and batches its key has waiting behind a slow or stuck execution.
      */
-    private readonly maxPendingEvents: number,
+    private readonly maxBufferedEvents: number,
   ) {}
+
+  /** A subscription of `source`'s events whose results go to `target`. */
+  subscription(source: AsyncIterator<unknown>, target: FanoutTarget): FannedOutSubscription {
+    return new FannedOutSubscription(source, target, this.maxBufferedEvents);
+  }
 
   /** `subscriber` takes `event` (called by its diverted stream, synchronously from the bus, in cursor order). */
   offer(event: StoredEvent, key: string, subscriber: FannedOutSubscription, run: () => Promise<ExecutionResult>): void {
@@ -193,7 +198,7 @@ export class LiveFanout {
       return;
     }
     const pendingNow = this.pending.get(key) ?? 0;
-    if (pendingNow >= this.maxPendingEvents) {
+    if (pendingNow >= this.maxBufferedEvents) {
       subscriber.overflow();
       return;
     }

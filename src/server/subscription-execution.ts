@@ -1,6 +1,6 @@
 import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { LiveEventSink, StoredEvent } from '../services';
-import { FannedOutSubscription, type FanoutTarget, type LiveFanout } from './live-fanout';
+import type { FanoutTarget, LiveFanout } from './live-fanout';
 
 type MaybeStream = AsyncIterableIterator<ExecutionResult> | ExecutionResult;
 
@@ -15,11 +15,10 @@ function isDivertible(value: AsyncIterator<unknown>): value is DivertibleStream 
   return typeof (value as Partial<DivertibleStream>).divert === 'function';
 }
 
-/** A subscription's way to the fan-out: its socket and how many events' worth it may hold unsent. */
+/** A subscription's way to the fan-out: the fan-out and its socket. */
 export interface FanoutRoute {
   fanout: LiveFanout;
   target: FanoutTarget;
-  maxBufferedEvents: number;
 }
 
 /**
@@ -66,7 +65,7 @@ export async function subscribeWithContextPerEvent(
   const { key, route } = shared;
   if (key !== undefined && route !== undefined && isDivertible(iterator)) {
     // Live-only: written by the fan-out, one execution and one serialisation per event for the key.
-    const subscription = new FannedOutSubscription(iterator, route.target, route.maxBufferedEvents);
+    const subscription = route.fanout.subscription(iterator, route.target);
     const run = async (event: StoredEvent): Promise<ExecutionResult> => execute({ ...args, rootValue: event, contextValue: contextForEvent(args.contextValue) });
     const startedAfter = iterator.divert((event) => route.fanout.offer(event, key, subscription, () => run(event)));
     if (startedAfter !== null) {

@@ -21,8 +21,6 @@ export type Claim = { kind: 'run'; task: TaskView; agent: ClaimedAgent } | { kin
 
 /** SQLSTATE raised by velocity_claim_guard: the optimistic claim must be redone under the agent lock. */
 export const CLAIM_NEEDS_LOCK = 'VL001';
-/** SQLSTATE of a lock wait past lock_timeout: the guard did not get the agent row in time; redone under the lock too. */
-export const LOCK_NOT_AVAILABLE = '55P03';
 
 /** How long a claim's guard waits for its agent's row, in ms (50). */
 const GUARD_LOCK_TIMEOUT_MS = 50;

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { retryWhileUnavailable } from '../../db/connection-errors';
+import { LOCK_NOT_AVAILABLE, sqlStateOf } from '../../db/sql-states';
 import type { AgentRegistry } from '../../agents/agent-registry';
 import type { AgentLogger, EvidenceRecorder } from '../../agents/agent-type';
 import type { Logger } from '../../logging/logger';
@@ -10,7 +11,7 @@ import type { ChangeOptions, ChangeRunner, WholeChangeOptions } from '../events/
 import type { ChangeTransaction } from '../events/change-transaction';
 import { METRIC, type MetricSample } from '../metrics/metric-names';
 import type { SecretBox } from '../secrets/secret-box';
-import { CLAIM_NEEDS_LOCK, LOCK_NOT_AVAILABLE, TaskClaimer, type Claim, type OptimisticClaimRow } from './task-claim';
+import { CLAIM_NEEDS_LOCK, TaskClaimer, type Claim, type OptimisticClaimRow } from './task-claim';
 import { recordTaskChange, TASK_MESSAGE, taskMessage, updateTask, type TaskHooks } from './task-events';
 import { fastClaimSql, fastSucceededSql, type FastClaimRow } from './task-fast-paths';
 import { addTaskJob, wakeBlockedStatement } from './task-jobs';
@@ -137,7 +138,8 @@ export class TaskExecutor {
       const claim = await this.deps.changes.runFrom<Claim | null, OptimisticClaimRow>(actor, this.claimer.optimisticClaimSql(taskId), (tx, rows) => this.claimer.claimFromRows(tx, rows), BACKGROUND_SEQUENCING);
       if (claim !== null) return claim;
     } catch (error: unknown) {
-      const code = (error as { code?: unknown }).code;
+      // Redone under the agent lock: the guard asked for it, or did not get the agent row in time.
+      const code = sqlStateOf(error);
       if (code !== CLAIM_NEEDS_LOCK && code !== LOCK_NOT_AVAILABLE) throw error;
     }
     return this.deps.changes.run(actor, (tx) => this.claimer.claimLocked(tx, taskId), BACKGROUND_SEQUENCING);

@@ -1,5 +1,42 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The first `velocity_claim_task`, kept apart so the migration that replaced it can restore it on the way down. */
+export const CLAIM_TASK_FIRST_VERSION = `
+      CREATE FUNCTION velocity_claim_task(p_task uuid, p_worker text, p_actor text, p_correlation_id text, p_texts jsonb)
+      RETURNS TABLE (task agent_tasks, agent agent_instances) LANGUAGE plpgsql VOLATILE AS $$
+      DECLARE
+        claimed agent_tasks;
+        metrics jsonb := NULL;
+      BEGIN
+        UPDATE agent_tasks t SET status = 'RUNNING', attempts = t.attempts + 1, started_at = now(), completed_at = NULL, blocked_at = NULL,
+            worker_id = p_worker, updated_at = now()
+          FROM agent_instances a
+          WHERE t.id = p_task AND t.status = 'QUEUED' AND t.workflow_run_id IS NULL AND a.id = t.agent_id AND a.status = 'RUNNING' AND a.deleted_at IS NULL
+          RETURNING t.* INTO claimed;
+        IF NOT FOUND THEN
+          RETURN;
+        END IF;
+        IF claimed.attempts = 1 THEN
+          metrics := jsonb_build_array(jsonb_build_object('agentId', claimed.agent_id, 'taskId', claimed.id, 'name', p_texts->>'queueWaitMetric',
+            'value', greatest(0, extract(epoch FROM (claimed.started_at - claimed.queued_at)) * 1000)));
+        END IF;
+        -- The check before the records: the claim's event must be numbered after the changes the
+        -- check saw (the sequencer orders a pass by outbox id), so it is written under the agent
+        -- row lock. The COMMIT does not wait for its WAL flush, which kept every other claim of
+        -- the agent waiting (claims of one agent serialise on its row). Safe to lose in a crash: anything durable that depends on
+        -- the claim (the task's success, its evidence, the sequencer's numbering of its event)
+        -- commits later, synchronously, and a synchronous commit flushes all WAL before it. A
+        -- claim lost with nothing after it only means its job runs the task again.
+        PERFORM set_config('synchronous_commit', 'off', true);
+        PERFORM set_config('lock_timeout', '50ms', true);
+        PERFORM velocity_claim_guard(claimed.agent_id);
+        PERFORM velocity_write_changes(
+          jsonb_build_array(velocity_task_change(claimed, 'QUEUED', 'INFO', format(p_texts->>'startedMessage', claimed.type, claimed.attempts, claimed.max_attempts), NULL)),
+          metrics, p_actor, p_correlation_id);
+        RETURN QUERY SELECT claimed, a FROM agent_instances a WHERE a.id = claimed.agent_id;
+      END
+      $$`;
+
 /**
  * A task's submission, claim and success, each a whole transaction in one round trip.
  *
@@ -119,41 +156,7 @@ export class TaskFastPaths1764000600000 implements MigrationInterface {
         RETURN NEXT queued;
       END
       $$`);
-    await queryRunner.query(`
-      CREATE FUNCTION velocity_claim_task(p_task uuid, p_worker text, p_actor text, p_correlation_id text, p_texts jsonb)
-      RETURNS TABLE (task agent_tasks, agent agent_instances) LANGUAGE plpgsql VOLATILE AS $$
-      DECLARE
-        claimed agent_tasks;
-        metrics jsonb := NULL;
-      BEGIN
-        UPDATE agent_tasks t SET status = 'RUNNING', attempts = t.attempts + 1, started_at = now(), completed_at = NULL, blocked_at = NULL,
-            worker_id = p_worker, updated_at = now()
-          FROM agent_instances a
-          WHERE t.id = p_task AND t.status = 'QUEUED' AND t.workflow_run_id IS NULL AND a.id = t.agent_id AND a.status = 'RUNNING' AND a.deleted_at IS NULL
-          RETURNING t.* INTO claimed;
-        IF NOT FOUND THEN
-          RETURN;
-        END IF;
-        IF claimed.attempts = 1 THEN
-          metrics := jsonb_build_array(jsonb_build_object('agentId', claimed.agent_id, 'taskId', claimed.id, 'name', p_texts->>'queueWaitMetric',
-            'value', greatest(0, extract(epoch FROM (claimed.started_at - claimed.queued_at)) * 1000)));
-        END IF;
-        -- The check before the records: the claim's event must be numbered after the changes the
-        -- check saw (the sequencer orders a pass by outbox id), so it is written under the agent
-        -- row lock. The COMMIT does not wait for its WAL flush, which kept every other claim of
-        -- the agent waiting (claims of one agent serialise on its row). Safe to lose in a crash: anything durable that depends on
-        -- the claim (the task's success, its evidence, the sequencer's numbering of its event)
-        -- commits later, synchronously, and a synchronous commit flushes all WAL before it. A
-        -- claim lost with nothing after it only means its job runs the task again.
-        PERFORM set_config('synchronous_commit', 'off', true);
-        PERFORM set_config('lock_timeout', '50ms', true);
-        PERFORM velocity_claim_guard(claimed.agent_id);
-        PERFORM velocity_write_changes(
-          jsonb_build_array(velocity_task_change(claimed, 'QUEUED', 'INFO', format(p_texts->>'startedMessage', claimed.type, claimed.attempts, claimed.max_attempts), NULL)),
-          metrics, p_actor, p_correlation_id);
-        RETURN QUERY SELECT claimed, a FROM agent_instances a WHERE a.id = claimed.agent_id;
-      END
-      $$`);
+    await queryRunner.query(CLAIM_TASK_FIRST_VERSION);
     await queryRunner.query(`
       CREATE FUNCTION velocity_finish_task_succeeded(p_task uuid, p_worker text, p_result jsonb, p_actor text, p_correlation_id text, p_texts jsonb)
       RETURNS SETOF agent_tasks LANGUAGE plpgsql VOLATILE AS $$

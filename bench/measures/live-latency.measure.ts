@@ -21,6 +21,9 @@ export interface LiveLatency {
 /** Time between changes, in ms: the bare-ws baseline's interval, so both measure the same load. */
 export const LIVE_CHANGE_INTERVAL_MS = 25;
 
+/** Wall-clock time in ms with sub-ms precision, comparable with PostgreSQL's timestamps. */
+const wallClockMs = (): number => performance.timeOrigin + performance.now();
+
 /**
  * `subscribers` sockets speaking graphql-transport-ws (bare `ws` and JSON.parse, as the bare-ws
  * baseline's clients: the load generator shares the machine's cores with the server, and a full
@@ -46,8 +49,7 @@ export async function measureLiveLatency(api: ApiUnderTest, subscribers: number,
         socket.once('error', reject);
         socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${api.adminKey}` } })));
         socket.on('message', (data: Buffer) => {
-          // Wall-clock time with sub-ms precision, comparable with PostgreSQL's timestamps.
-          const at = performance.timeOrigin + performance.now();
+          const at = wallClockMs();
           const message = JSON.parse(data.toString()) as { type: string; payload?: { data?: { taskUpdated?: { id: string; status: string; createdAt: string } }; errors?: unknown } };
           if (message.type === 'connection_ack') {
             socket.send(subscribe);
@@ -73,15 +75,15 @@ export async function measureLiveLatency(api: ApiUnderTest, subscribers: number,
   const sent = new Map<string, number>();
   const answers: number[] = [];
   for (let change = 0; change < changes; change += 1) {
-    const started = performance.timeOrigin + performance.now();
+    const started = wallClockMs();
     // Queued for later: each change is exactly one event (a task that ran would add RUNNING
     // and SUCCEEDED, 200 more changes fanned out to every subscriber).
     const { distributeTask } = await gql(api.url, api.adminKey, `mutation ($input: DistributeTaskInput!) { distributeTask(input: $input) { id } }`, {
       input: { type: 'noop', agentId, runAt: new Date(Date.now() + 3_600_000).toISOString() },
     });
     sent.set(distributeTask.id, started);
-    answers.push(performance.timeOrigin + performance.now() - started);
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + LIVE_CHANGE_INTERVAL_MS - performance.timeOrigin - performance.now())));
+    answers.push(wallClockMs() - started);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + LIVE_CHANGE_INTERVAL_MS - wallClockMs())));
   }
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline && [...sent.keys()].some((id) => (receipts.get(id)?.length ?? 0) < subscribers)) await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { sqlStateOf } from '../db/sql-states';
 import type { Logger } from '../logging/logger';
 import { DomainError } from '../services';
 
@@ -28,8 +29,8 @@ const UNSTORABLE_CHARACTER_STATES = new Set(['22021', '22P05']);
  * that is bad input, not a failure of ours.
  */
 function clientFacing(error: unknown): unknown {
-  const state = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  if (typeof state === 'string' && UNSTORABLE_CHARACTER_STATES.has(state)) {
+  const state = sqlStateOf(error);
+  if (state !== undefined && UNSTORABLE_CHARACTER_STATES.has(state)) {
     return new DomainError('BAD_USER_INPUT', 'a value contains a character that cannot be stored or searched for (such as NUL, \\u0000)');
   }
   return error;

@@ -24,9 +24,15 @@ type Delivery = { cursor: string; result: ExecutionResult; plainPayload: string 
  * A live subscription whose results the fan-out writes straight to its socket. To graphql-ws
  * it is a stream that yields nothing and ends when returned (the client completed, or the
  * socket closed) or fails when its event's execution threw.
+ *
+ * Nothing is written before graphql-ws first pulls it: graphql-ws starts pulling once it has
+ * registered the operation, and returns it instead if the client completed the operation while
+ * it was being set up. Results that arrive before then wait, as behind a frame in flight.
  */
 export class FannedOutSubscription implements AsyncIterableIterator<ExecutionResult> {
   private ended = false;
+  /** graphql-ws has pulled it: the operation is registered, and results may be written. */
+  private pulled = false;
   private failure: { error: unknown } | null = null;
   /** A frame was handed to the socket and is not yet with the kernel. */
   private writing = false;
@@ -55,6 +61,11 @@ export class FannedOutSubscription implements AsyncIterableIterator<ExecutionRes
   next(): Promise<IteratorResult<ExecutionResult, undefined>> {
     if (this.failure !== null) return Promise.reject(this.failure.error);
     if (this.ended) return Promise.resolve(DONE);
+    if (!this.pulled) {
+      // Nothing was written before: what arrived meanwhile goes now, one frame at a time.
+      this.pulled = true;
+      this.writeNextHeld();
+    }
     return new Promise((resolve, reject) => {
       this.waiting = { resolve, reject };
     });
@@ -76,12 +87,12 @@ export class FannedOutSubscription implements AsyncIterableIterator<ExecutionRes
    * string for every subscriber of the batch), undefined when this subscriber's copy is to be
    * formatted for it. As graphql-ws does, one frame at a time is handed to the socket: while
    * the previous one is not yet with the kernel (a client that does not read fills its
-   * buffers), results wait here as references, up to `maxBufferedEvents`; one more and the
-   * subscriber is slow.
+   * buffers), or before graphql-ws first pulls the subscription, results wait here as
+   * references, up to `maxBufferedEvents`; one more and the subscriber is slow.
    */
   deliver(cursor: string, result: ExecutionResult, plainPayload: string | undefined): void {
     if (this.ended) return;
-    if (!this.writing) {
+    if (this.pulled && !this.writing) {
       this.write({ cursor, result, plainPayload });
       return;
     }
@@ -117,9 +128,13 @@ export class FannedOutSubscription implements AsyncIterableIterator<ExecutionRes
       this.backlog = [];
       return;
     }
+    this.writeNextHeld();
+  };
+
+  private writeNextHeld(): void {
     const next = this.backlog.shift();
     if (next !== undefined) this.write(next);
-  };
+  }
 
   /** Its stream starts after `cursor` (where it resumes if it is too slow before its first event). */
   startsAfter(cursor: bigint): void {

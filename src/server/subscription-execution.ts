@@ -1,5 +1,5 @@
 import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult } from 'graphql';
-import type { LiveEventSink, StoredEvent } from '../services';
+import type { LiveEventSink } from '../services';
 import type { FanoutTarget, LiveFanout } from './live-fanout';
 
 type MaybeStream = AsyncIterableIterator<ExecutionResult> | ExecutionResult;
@@ -62,12 +62,12 @@ export async function subscribeWithContextPerEvent(
   const source = await createSourceEventStream(args);
   if (!isAsyncIterable(source)) return source as ExecutionResult;
   const iterator = source[Symbol.asyncIterator]();
+  const executeEvent = async (event: unknown): Promise<ExecutionResult> => execute({ ...args, rootValue: event, contextValue: contextForEvent(args.contextValue) });
   const { key, route } = shared;
   if (key !== undefined && route !== undefined && isDivertible(iterator)) {
     // Live-only: written by the fan-out, one execution and one serialisation per event for the key.
     const subscription = route.fanout.subscription(iterator, route.target);
-    const run = async (event: StoredEvent): Promise<ExecutionResult> => execute({ ...args, rootValue: event, contextValue: contextForEvent(args.contextValue) });
-    const startedAfter = iterator.divert((event) => route.fanout.offer(event, key, subscription, () => run(event)));
+    const startedAfter = iterator.divert((event) => route.fanout.offer(event, key, subscription, () => executeEvent(event)));
     if (startedAfter !== null) {
       subscription.startsAfter(startedAfter);
       return subscription;
@@ -79,8 +79,7 @@ export async function subscribeWithContextPerEvent(
   const map = async (result: IteratorResult<unknown>): Promise<IteratorResult<ExecutionResult>> => {
     if (result.done === true) return { value: undefined, done: true };
     try {
-      const executeEvent = async (): Promise<ExecutionResult> => execute({ ...args, rootValue: result.value, contextValue: contextForEvent(args.contextValue) });
-      const value = await shared.executions.run(result.value, shared.key, executeEvent);
+      const value = await shared.executions.run(result.value, shared.key, () => executeEvent(result.value));
       return { value, done: false };
     } catch (error: unknown) {
       await close().catch(() => undefined);

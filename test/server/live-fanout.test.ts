@@ -85,7 +85,17 @@ describe('the live fan-out', () => {
     return pair;
   }
 
-  function subscriber(pair: Pair, id: string, overflows: DomainError[] = [], limit = 1_000): { subscription: FannedOutSubscription; source: ReturnType<typeof divertedSource> } {
+  /**
+   * A fanned-out subscription to `pair`'s socket. `pulled` (default true): graphql-ws has
+   * registered it and waits on its stream, as once its subscribe() answered.
+   */
+  function subscriber(
+    pair: Pair,
+    id: string,
+    overflows: DomainError[] = [],
+    limit = 1_000,
+    pulled = true,
+  ): { subscription: FannedOutSubscription; source: ReturnType<typeof divertedSource> } {
     const target: FanoutTarget = {
       socket: pair.server,
       id,
@@ -94,7 +104,10 @@ describe('the live fan-out', () => {
       onOverflow: (error) => overflows.push(error),
     };
     const source = divertedSource();
-    return { subscription: new FannedOutSubscription(source, target, limit), source };
+    const subscription = new FannedOutSubscription(source, target, limit);
+    // A test that waits on the stream itself takes this pull's place; its failures are the test's.
+    if (pulled) subscription.next().catch(() => undefined);
+    return { subscription, source };
   }
 
   it('executes each event once for every subscriber of a key and writes them in bus order when a later execution ends first', async () => {
@@ -235,6 +248,49 @@ describe('the live fan-out', () => {
     await fast.received(cursor - 99);
     await new Promise((resolve) => setImmediate(resolve));
     expect(slow.frames).toHaveLength(resumeAfter - 100);
+  });
+
+  it('writes nothing before graphql-ws pulls the subscription, then what arrived meanwhile in order, and nothing at all if it was returned first', async () => {
+    const a = await connect();
+    const fanout = new LiveFanout(new SharedEventExecutions(), 1_000);
+    const settingUp = subscriber(a, 'setting-up', [], 1_000, false);
+    const completedEarly = subscriber(a, 'completed-early', [], 1_000, false);
+    for (const n of [40, 41]) for (const each of [settingUp, completedEarly]) fanout.offer(storedEvent(n), 'key', each.subscription, async () => ({ data: { n } }));
+    // A subscriber graphql-ws already pulls shows when the fan-out has written both events.
+    const watching = subscriber(a, 'watching');
+    for (const n of [40, 41]) fanout.offer(storedEvent(n), 'key', watching.subscription, async () => ({ data: { n } }));
+    await a.received(2);
+    expect(a.frames.map((frame) => frame.id)).toEqual(['watching', 'watching']);
+
+    // The client completed one operation during its setup: graphql-ws returns it instead of pulling it.
+    await completedEarly.subscription.return();
+    const waiting = settingUp.subscription.next();
+    const frames = await a.received(4);
+    expect(frames.slice(2)).toEqual([
+      { id: 'setting-up', type: 'next', payload: { data: { n: 40 } } },
+      { id: 'setting-up', type: 'next', payload: { data: { n: 41 } } },
+    ]);
+    fanout.offer(storedEvent(42), 'key', watching.subscription, async () => ({ data: { n: 42 } }));
+    await a.received(5);
+    expect(a.frames.filter((frame) => frame.id === 'completed-early')).toEqual([]);
+    await settingUp.subscription.return();
+    await expect(waiting).resolves.toEqual({ value: undefined, done: true });
+  });
+
+  it('counts what a subscription holds during its setup against its limit: one more, and it is told SLOW_CONSUMER and written nothing', async () => {
+    const a = await connect();
+    const fanout = new LiveFanout(new SharedEventExecutions(), 1_000);
+    const overflows: DomainError[] = [];
+    const { subscription, source } = subscriber(a, 'held', overflows, 2, false);
+    subscription.startsAfter(39n);
+    for (const n of [40, 41, 42]) fanout.offer(storedEvent(n), 'key', subscription, async () => ({ data: { n } }));
+    const watching = subscriber(a, 'watching');
+    fanout.offer(storedEvent(43), 'key', watching.subscription, async () => ({ data: { n: 43 } }));
+    await a.received(1);
+    expect(overflows.map((error) => [error.code, error.extensions['resumeAfter']])).toEqual([['SLOW_CONSUMER', '39']]);
+    expect(source.returned).toBe(true);
+    await expect(subscription.next()).resolves.toEqual({ value: undefined, done: true });
+    expect(a.frames.map((frame) => frame.id)).toEqual(['watching']);
   });
 
   it('writes nothing more to a subscription once graphql-ws returned it, and returns its stream', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Brackets, type DataSource } from 'typeorm';
 import type { AgentRegistry } from '../../agents/agent-registry';
+import { sqlStateOf, UNIQUE_VIOLATION } from '../../db/sql-states';
 import { AgentInstanceEntity } from '../../entities';
 import type { Actor } from '../common/actor';
 import { checkUuid, isUuid } from '../common/ids';
@@ -248,7 +249,7 @@ export class AgentService {
 
   private translateUniqueViolation(error: unknown, name: string): unknown {
     // Two concurrent creates can both pass the check; the partial unique index decides.
-    if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505') {
+    if (sqlStateOf(error) === UNIQUE_VIOLATION) {
       return conflict(`an agent named "${name}" already exists`);
     }
     return error;

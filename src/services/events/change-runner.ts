@@ -1,12 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { endTransaction, inOwnTransaction, pgClientOf } from '../../db/query-runner-connection';
 import { WholeTransactionBatcher } from '../../db/whole-transaction-batcher';
+import { DEADLOCK_DETECTED, SERIALIZATION_FAILURE, sqlStateOf } from '../../db/sql-states';
 import type { Actor } from '../common/actor';
 import { ChangeTransaction } from './change-transaction';
 import { EventSequencer } from './event-sequencer';
 
-const DEADLOCK = '40P01';
-const SERIALIZATION_FAILURE = '40001';
 /** Attempts of one change when PostgreSQL aborts it for a deadlock. Default 4. */
 const MAX_ATTEMPTS = 4;
 
@@ -137,8 +136,8 @@ export class ChangeRunner {
       try {
         return await transaction();
       } catch (error: unknown) {
-        const code = (error as { code?: unknown; driverError?: { code?: unknown } }).code ?? (error as { driverError?: { code?: unknown } }).driverError?.code;
-        if (attempt >= MAX_ATTEMPTS || (code !== DEADLOCK && code !== SERIALIZATION_FAILURE)) throw error;
+        const state = sqlStateOf(error);
+        if (attempt >= MAX_ATTEMPTS || (state !== DEADLOCK_DETECTED && state !== SERIALIZATION_FAILURE)) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
       }
     }

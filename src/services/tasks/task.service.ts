@@ -8,6 +8,7 @@ import type { ChangeRunner } from '../events/change-runner';
 import type { ChangeTransaction } from '../events/change-transaction';
 import { addTaskJob, addTaskJobAtCommit, removeTaskJob } from './task-jobs';
 import { sqlJsonLiteral, sqlLiteral } from '../../db/sql-literal';
+import { sqlStateOf, UNIQUE_VIOLATION } from '../../db/sql-states';
 import { lockTask, recordTaskChange, TASK_MESSAGE, taskMessage, updateTask, type TaskHooks } from './task-events';
 import { fastEnqueueSql } from './task-fast-paths';
 import { TASK_COLUMNS, taskFromRow, type TaskRow, type TaskView } from './task-row';
@@ -110,7 +111,7 @@ export class TaskService {
       return await this.changes.runFrom<TaskView, FastEnqueueRow>(actor, fast, (tx, rows) => this.enqueuedFast(tx, rows, spec, 'input.'));
     } catch (error: unknown) {
       // Two calls racing with one key: the unique index lets one in; the other returns it.
-      if (spec.idempotencyKey && (error as { code?: string }).code === '23505') {
+      if (spec.idempotencyKey && sqlStateOf(error) === UNIQUE_VIOLATION) {
         const existing = await this.findByIdempotencyKey(spec.idempotencyKey);
         if (existing !== null) return existing;
       }
@@ -145,7 +146,7 @@ export class TaskService {
         });
       } catch (error: unknown) {
         // A call racing with ours queued one of our keys first: the next attempt answers its task.
-        if (attempt >= 2 || keys.length === 0 || (error as { code?: string }).code !== '23505') throw error;
+        if (attempt >= 2 || keys.length === 0 || sqlStateOf(error) !== UNIQUE_VIOLATION) throw error;
       }
     }
   }

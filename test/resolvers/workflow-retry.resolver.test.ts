@@ -43,6 +43,25 @@ async function closedPort(): Promise<{ url: string; listen(): Promise<Server> }>
   };
 }
 
+/**
+ * A target whose first request is held until `fail()` drops it (the probe fails then, not before);
+ * every later request is answered "up".
+ */
+async function heldTarget(): Promise<{ server: Server; url: string; isHeld(): boolean; fail(): void }> {
+  let held: Socket | undefined;
+  const server = createServer((request, response) => {
+    if (held === undefined) held = request.socket;
+    else response.end('up');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    server,
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`,
+    isHeld: () => held !== undefined,
+    fail: () => held!.destroy(),
+  };
+}
+
 describe('retrying the failed task of a workflow step', () => {
   let server: TestServer;
   const listening: Server[] = [];
@@ -124,9 +143,15 @@ describe('retrying the failed task of a workflow step', () => {
   });
 
   it('leaves the run failed when another step still fails it, and the retried task runs on its own', async () => {
-    const { target, runId } = await runProbing(
+    // The probe fails only once the other step has failed: had it failed first, the run would
+    // have skipped that step while its task was still QUEUED.
+    const target = await heldTarget();
+    listening.push(target.server);
+    const runId = await runWorkflow(
       'retry-two-failures',
-      `  - id: broken
+      `name: retry-two-failures
+steps:
+${probeStep(target.url)}  - id: broken
     task: noop
     agent: wf-retry
     maxAttempts: 1
@@ -137,6 +162,11 @@ describe('retrying the failed task of a workflow step', () => {
     dependsOn: [probe, broken]
 `,
     );
+    await waitFor(async () => {
+      const broken = await sql(server.db.url, `SELECT 1 FROM agent_tasks WHERE workflow_run_id = $1 AND step_id = 'broken' AND status = 'FAILED'`, [runId]);
+      return target.isHeld() && broken.length > 0 ? true : undefined;
+    }, 'the probe to be held and the broken step to fail');
+    target.fail();
     const failed = await waitFor(async () => {
       const run = await runState(runId);
       return run.status === 'FAILED' && run.steps.every((step) => step.status !== 'QUEUED' && step.status !== 'RUNNING') ? run : undefined;
@@ -146,7 +176,8 @@ describe('retrying the failed task of a workflow step', () => {
       ['broken', 'FAILED'],
       ['after', 'SKIPPED'],
     ]);
-    const probeTask = await retryFirstStep(failed, target);
+    const probeTask = failed.steps[0]!.task!.id;
+    await retryTask(probeTask);
     // The step follows its task no more once the run is over; the task's own outcome is its.
     await taskReaches(server.admin, probeTask, ['SUCCEEDED']);
     const after = await runState(runId);
@@ -161,20 +192,14 @@ describe('retrying the failed task of a workflow step', () => {
     await taskReaches(server.admin, slow.id, ['RUNNING']);
     // The probe's first request is held, then dropped once the side step waits: the run fails
     // while the side step's task is QUEUED (a task a worker holds at that moment is not skipped).
-    let held: Socket | undefined;
-    const target = createServer((request, response) => {
-      if (held === undefined) held = request.socket;
-      else response.end('up');
-    });
-    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-    listening.push(target);
-    const url = `http://127.0.0.1:${(target.address() as { port: number }).port}/`;
-    const runId = await runWorkflow('retry-side-step', `name: retry-side-step\nsteps:\n${probeStep(url)}  - id: side\n    task: noop\n    agent: wf-busy\n`);
+    const target = await heldTarget();
+    listening.push(target.server);
+    const runId = await runWorkflow('retry-side-step', `name: retry-side-step\nsteps:\n${probeStep(target.url)}  - id: side\n    task: noop\n    agent: wf-busy\n`);
     await waitFor(async () => {
       const waiting = await sql(server.db.url, `SELECT 1 FROM agent_tasks WHERE workflow_run_id = $1 AND step_id = 'side' AND blocked_at IS NOT NULL`, [runId]);
-      return held !== undefined && waiting.length > 0 ? true : undefined;
+      return target.isHeld() && waiting.length > 0 ? true : undefined;
     }, 'the probe to be held and the side step to wait for a slot');
-    held!.destroy();
+    target.fail();
     const failed = await runReaches(runId, ['SUCCEEDED', 'FAILED', 'CANCELLED']);
     expect(stepStatuses(failed)).toEqual([
       ['probe', 'FAILED'],

@@ -7,6 +7,9 @@ import { WorkflowRunEntity } from './workflow-run.entity';
 @Index('ix_agent_tasks_agent_status', ['agentId', 'status'])
 @Index('ix_agent_tasks_status', ['status'])
 @Index('ix_agent_tasks_created', ['createdAt', 'id'])
+// An expression index (Agent.tasks' newest-first pages): TypeORM cannot describe one, so the
+// migration alone makes it (1764000900000-agent-task-pages).
+@Index('ix_agent_tasks_agent_newest', { synchronize: false })
 @Index('ix_agent_tasks_workflow_run', ['workflowRunId'])
 @Index('ix_agent_tasks_blocked', ['agentId', 'blockedAt'], { where: "status = 'QUEUED' AND blocked_at IS NOT NULL" })
 @Index('ix_agent_tasks_worker_running', ['workerId'], { where: "status = 'RUNNING'" })

@@ -26,7 +26,8 @@ export class AgentFieldsResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
     const page = await loaders.agentTasks.load({ agentId: agent.id, filter: status ?? null, first, after: after ?? null });
-    return toConnection(page, taskView);
+    // Counted only if the client selects totalCount: a count reads the agent's whole history.
+    return toConnection({ ...page, totalCount: () => loaders.agentTaskCounts.load({ agentId: agent.id, filter: status ?? null }) }, taskView);
   }
 
   @FieldResolver(() => AgentLogConnection)
@@ -38,7 +39,7 @@ export class AgentFieldsResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
     const page = await loaders.agentLogs.load({ agentId: agent.id, filter: minLevel ?? null, first, after: after ?? null });
-    return toConnection(page, logView);
+    return toConnection({ ...page, totalCount: () => loaders.agentLogCounts.load({ agentId: agent.id, filter: minLevel ?? null }) }, logView);
   }
 
   @FieldResolver(() => [MetricPoint])

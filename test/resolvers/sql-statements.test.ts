@@ -136,8 +136,23 @@ describe('SQL statements per query', () => {
     // No statement per row: ten times the agents costs no more statements (the 5-agent page,
     // being partial, also counts the agents; the 50-agent one shows them all and need not).
     expect(forFifty.length).toBeLessThanOrEqual(forFive.length);
-    // agents: (count +) page; health: 1; tasks: page with window counts; logs: count + page.
+    // agents: (count +) page; health: 1; tasks: page + counts; logs: page + counts.
     expect(forFifty.length).toBeLessThanOrEqual(7);
+  });
+
+  it("counts no agent's tasks or logs when the client does not ask for their totals", async () => {
+    const { dataSource } = server.api.services;
+    let answer: NestedAgents | undefined;
+    const statements = onRequestPath(
+      await statementsDuring(dataSource, async () => {
+        answer = await server.admin.data<NestedAgents>(`{ agents(first: 50) { edges { node { id tasks(first: 5) { edges { node { id } } } logs(first: 3) { edges { node { id } } } } } } }`);
+      }),
+    );
+    expect(answer!.agents.edges.every(({ node }) => node.tasks.edges.length === 5 && node.logs.edges.length === 2)).toBe(true);
+    // A count reads an agent's whole history: only a client that selects totalCount pays for it.
+    expect(statements.filter((statement) => /count\(\*\)[\s\S]*FROM (agent_tasks|agent_logs)/i.test(statement))).toEqual([]);
+    // agents: page; tasks: page; logs: page.
+    expect(statements).toHaveLength(3);
   });
 
   it('resolves the agent of 100 audit lines with the same statements as of 5', async () => {

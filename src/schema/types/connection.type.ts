@@ -9,10 +9,13 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
+/** A total, or how to count it when the field is resolved (graphql-js calls a function-valued property). */
+export type TotalCount = number | (() => Promise<number>);
+
 export interface ConnectionShape<T> {
   edges: { node: T; cursor: string }[];
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: TotalCount;
 }
 
 /** Builds the Relay `<Name>Edge` and `<Name>Connection` types for a node type. */
@@ -34,14 +37,23 @@ export function connectionOf<T extends object>(name: string, node: new () => T) 
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int)
-    totalCount!: number;
+    /** The total, or how to count it (see countTotal). */
+    totalCount!: TotalCount;
+
+    /**
+     * A total that is costly to count (every row of a long history) comes as a function, called
+     * only when a client selects the field.
+     */
+    @Field(() => Int, { name: 'totalCount' })
+    countTotal(): number | Promise<number> {
+      return typeof this.totalCount === 'function' ? this.totalCount() : this.totalCount;
+    }
   }
   return Connection;
 }
 
 /** Turns a service page into the connection shape. */
-export function toConnection<S, T>(page: { items: S[]; cursors: string[]; hasNextPage: boolean; totalCount: number }, map: (item: S) => T): ConnectionShape<T> {
+export function toConnection<S, T>(page: { items: S[]; cursors: string[]; hasNextPage: boolean; totalCount: TotalCount }, map: (item: S) => T): ConnectionShape<T> {
   const edges = page.items.map((item, index) => ({ node: map(item), cursor: page.cursors[index]! }));
   return {
     edges,

@@ -5,10 +5,16 @@ import { decodeTimeCursor } from './pagination';
  * The sort key of newest-first lists. Cursors carry JavaScript times (milliseconds) while
  * PostgreSQL keeps microseconds, so lists sort and compare on the millisecond-truncated time
  * (then the id): a cursor then names its row's position exactly, and nothing created in the
- * same millisecond is skipped or repeated across pages.
+ * same millisecond is skipped or repeated across pages. The time is truncated as UTC wall time
+ * (`AT TIME ZONE 'UTC'`): the same order, but an immutable expression, so an index can hold it
+ * (`ix_agent_tasks_agent_newest`) and a page reads its own rows, not the list's whole history.
  */
+export function newestFirstTime(alias: string): string {
+  return `date_trunc('milliseconds', ${alias}.created_at AT TIME ZONE 'UTC')`;
+}
+
 export function newestFirstOrder(alias: string): string {
-  return `date_trunc('milliseconds', ${alias}.created_at) DESC, ${alias}.id DESC`;
+  return `${newestFirstTime(alias)} DESC, ${alias}.id DESC`;
 }
 
 /**
@@ -19,7 +25,7 @@ export function newestFirstAfter(after: string | null | undefined, alias: string
   if (!after) return { sql: 'TRUE', params: [] };
   const cursor = decodeTimeCursor(after);
   return {
-    sql: `(date_trunc('milliseconds', ${alias}.created_at), ${alias}.id) < ($${offset + 1}::timestamptz, $${offset + 2}::uuid)`,
+    sql: `(${newestFirstTime(alias)}, ${alias}.id) < ($${offset + 1}::timestamptz AT TIME ZONE 'UTC', $${offset + 2}::uuid)`,
     params: [cursor.createdAt.toISOString(), cursor.id],
   };
 }

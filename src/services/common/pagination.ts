@@ -13,6 +13,9 @@ export interface Page<T> {
   totalCount: number;
 }
 
+/** A page whose total is counted apart, only when a client asks for it (a count reads every row). */
+export type UncountedPage<T> = Omit<Page<T>, 'totalCount'>;
+
 /** Largest `first` a client may ask for. */
 export const MAX_PAGE_SIZE = 500;
 

@@ -4,12 +4,13 @@ import { WorkflowRunEntity } from './workflow-run.entity';
 
 /** A task's whole history. graphile-worker deletes its job rows; this row stays forever. */
 @Entity('agent_tasks')
-@Index('ix_agent_tasks_agent_status', ['agentId', 'status'])
 @Index('ix_agent_tasks_status', ['status'])
 @Index('ix_agent_tasks_created', ['createdAt', 'id'])
-// An expression index (Agent.tasks' newest-first pages): TypeORM cannot describe one, so the
-// migration alone makes it (1764000900000-agent-task-pages).
+// Expression indexes (Agent.tasks' newest-first pages, the second also serving queries by agent
+// and status): TypeORM cannot describe them, so the migration alone makes them
+// (1764000900000-agent-task-pages).
 @Index('ix_agent_tasks_agent_newest', { synchronize: false })
+@Index('ix_agent_tasks_agent_status_newest', { synchronize: false })
 @Index('ix_agent_tasks_workflow_run', ['workflowRunId'])
 @Index('ix_agent_tasks_blocked', ['agentId', 'blockedAt'], { where: "status = 'QUEUED' AND blocked_at IS NOT NULL" })
 @Index('ix_agent_tasks_worker_running', ['workerId'], { where: "status = 'RUNNING'" })

@@ -25,7 +25,7 @@ function pagesByAgent<P>(load: (agentIds: string[], filter: string | null, first
     async (keys) => {
       const groups = new Map<string, PageKey[]>();
       for (const key of keys) {
-        const group = `${key.filter}|${key.first}|${key.after}`;
+        const group = JSON.stringify([key.filter, key.first, key.after]);
         groups.set(group, [...(groups.get(group) ?? []), key]);
       }
       const results = new Map<string, P>();

@@ -30,10 +30,14 @@ async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A fresh database cloned from the migrated template: each test file gets its own. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A fresh database cloned from the migrated template: each test file gets its own. With
+ * `empty: true`, an empty one instead (for tests of migrating).
+ */
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const name = `velocity_t_${process.env['VELOCITY_TEST_RUN_ID']}_${randomBytes(4).toString('hex')}`;
-  await withAdmin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${process.env['VELOCITY_TEST_TEMPLATE']}`));
+  const template = options.empty === true ? 'template0' : process.env['VELOCITY_TEST_TEMPLATE'];
+  await withAdmin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   const url = new URL(baseUrl());
   url.pathname = `/${name}`;
   const countOn = async (client: Client): Promise<number> => {

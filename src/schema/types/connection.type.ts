@@ -9,7 +9,7 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-/** A total, or how to count it when the field is resolved (graphql-js calls a function-valued property). */
+/** A total, or how to count it when the field is resolved (see countTotal). */
 export type TotalCount = number | (() => Promise<number>);
 
 export interface ConnectionShape<T> {
@@ -42,7 +42,8 @@ export function connectionOf<T extends object>(name: string, node: new () => T) 
 
     /**
      * A total that is costly to count (every row of a long history) comes as a function, called
-     * only when a client selects the field.
+     * only when a client selects the field. (type-graphql resolves this method on an instance
+     * it makes of the plain connection object a resolver returned.)
      */
     @Field(() => Int, { name: 'totalCount' })
     countTotal(): number | Promise<number> {

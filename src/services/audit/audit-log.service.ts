@@ -108,6 +108,8 @@ export class AuditLogService {
   async pagesForAgents(agentIds: readonly string[], minLevel: LogLevel | null, first: number, after: string | null): Promise<UncountedPage<AuditLogLine>[]> {
     checkFirst(first);
     const ids = agentIds.map((id) => id.toLowerCase());
+    // Each agent once: a second copy would read its page twice into the same list.
+    const distinct = [...new Set(ids)];
     const levels = levelsFrom(minLevel) ?? [...LOG_LEVELS];
     const afterId = parseIdCursor(after);
     const rows: LogRow[] = await this.dataSource.query(
@@ -119,7 +121,7 @@ export class AuditLogService {
          ORDER BY l.agent_id DESC, l.id DESC LIMIT $4
        ) page
        ORDER BY a.position, page.id DESC`,
-      [ids, levels, afterId, first + 1],
+      [distinct, levels, afterId, first + 1],
     );
     const byAgent = new Map<string, AuditLogLine[]>();
     for (const row of rows) {

@@ -56,8 +56,8 @@ export class TaskQueryService {
 
   /**
    * One page per agent for many agents sharing the same arguments, in one statement whatever
-   * the number of agents. Each agent's page is read along `ix_agent_tasks_agent_newest` and
-   * stops after `first + 1` rows, so a page costs its own rows however long the agent's history
+   * the number of agents. Each agent's page is read along `ix_agent_tasks_agent_newest` (with a
+   * status, `ix_agent_tasks_agent_status_newest`) and stops after `first + 1` rows, so a page costs its own rows however long the agent's history
    * (a window over every task of the page's agents cost the whole history: 60 list requests a
    * second after a 15,000-task run). The totals are apart (countsForAgents): a count reads the
    * whole history, and is made only for a client that asks for it.
@@ -65,8 +65,10 @@ export class TaskQueryService {
   async pagesForAgents(agentIds: readonly string[], status: string | null, first: number, after: string | null): Promise<UncountedPage<TaskView>[]> {
     checkFirst(first);
     const ids = agentIds.map((id) => id.toLowerCase());
+    // Each agent once: a second copy would read its page twice into the same list.
+    const distinct = [...new Set(ids)];
     const statusSql = status === null ? 'TRUE' : 't.status = $2';
-    const baseParams: unknown[] = status === null ? [ids] : [ids, status];
+    const baseParams: unknown[] = status === null ? [distinct] : [distinct, status];
     const keyset = newestFirstAfter(after, 't', baseParams.length);
     const params = [...baseParams, ...keyset.params, first + 1];
     const rows: TaskRow[] = await this.dataSource.query(

@@ -71,3 +71,12 @@ export async function sql<T = Record<string, unknown>>(url: string, text: string
     await client.end();
   }
 }
+
+/**
+ * SQL answering how many rows of `table` and its indexes the current transaction of the session
+ * that runs it has read so far (column `rows`): what a statement costs, whatever the machine's speed.
+ */
+export function rowsReadInTransactionSql(table: string): string {
+  return `SELECT pg_stat_get_xact_tuples_returned('${table}'::regclass)
+            + (SELECT coalesce(sum(pg_stat_get_xact_tuples_returned(indexrelid)), 0) FROM pg_index WHERE indrelid = '${table}'::regclass) AS rows`;
+}

@@ -3,13 +3,8 @@ import { createDataSource } from '../../../src/db/data-source';
 import { AuditLogService } from '../../../src/services/audit/audit-log.service';
 import { TaskQueryService } from '../../../src/services/tasks/task-query.service';
 import { runningAgent } from '../../support/agents';
-import { sql } from '../../support/test-database';
+import { rowsReadInTransactionSql, sql } from '../../support/test-database';
 import { startTestServer, type TestServer } from '../../support/test-server';
-
-/** Rows of `table` and its indexes this session's open transaction has read so far. */
-const rowsReadInTransaction = (table: string): string => `
-  SELECT pg_stat_get_xact_tuples_returned('${table}'::regclass)
-       + (SELECT coalesce(sum(pg_stat_get_xact_tuples_returned(indexrelid)), 0) FROM pg_index WHERE indrelid = '${table}'::regclass) AS rows`;
 
 /**
  * Agent.tasks and Agent.logs pages of a list of agents: a dashboard asks for each agent's few
@@ -61,7 +56,7 @@ describe("an agent's pages of tasks and logs", () => {
     await single.query('BEGIN');
     try {
       const result = await read();
-      const [{ rows }] = (await single.query(rowsReadInTransaction(table))) as [{ rows: string }];
+      const [{ rows }] = (await single.query(rowsReadInTransactionSql(table))) as [{ rows: string }];
       return { result, rowsRead: Number(rows) };
     } finally {
       await single.query('ROLLBACK');

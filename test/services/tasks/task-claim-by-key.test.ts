@@ -1,13 +1,9 @@
 import { Client } from 'pg';
 import { distribute, runningAgent, taskReaches } from '../../support/agents';
+import { rowsReadInTransactionSql } from '../../support/test-database';
 import { startTestServer, type TestServer } from '../../support/test-server';
 import { waitFor } from '../../support/wait-for';
 import { fastClaimSql } from '../../../src/services/tasks/task-fast-paths';
-
-/** Rows of agent_tasks and its indexes this session's open transaction has read so far. */
-const ROWS_READ_IN_TRANSACTION = `
-  SELECT pg_stat_get_xact_tuples_returned('agent_tasks'::regclass)
-       + (SELECT coalesce(sum(pg_stat_get_xact_tuples_returned(indexrelid)), 0) FROM pg_index WHERE indrelid = 'agent_tasks'::regclass) AS rows`;
 
 /**
  * A worker's connection plans the claim once and keeps that plan (PL/pgSQL), usually while the
@@ -51,7 +47,7 @@ describe('the claim of a plain task', () => {
     const backlog = [...(await queue(1_000)), ...(await queue(1_000))];
     await worker.query('BEGIN');
     const claimed = await claim(backlog[500]!);
-    const { rows } = await worker.query<{ rows: string }>(ROWS_READ_IN_TRANSACTION);
+    const { rows } = await worker.query<{ rows: string }>(rowsReadInTransactionSql('agent_tasks'));
     await worker.query('ROLLBACK');
 
     expect(claimed).toEqual([backlog[500]]);

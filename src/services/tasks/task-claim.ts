@@ -118,6 +118,11 @@ export class TaskClaimer {
     if (Number(running[0]!.count) - (task.status === 'RUNNING' ? 1 : 0) >= agent.max_concurrency) {
       // It waits without a job; the next task of this agent to finish wakes it.
       await tx.manager.query('UPDATE agent_tasks SET blocked_at = now(), updated_at = now() WHERE id = $1', [task.id]);
+      // A workflow's task: a cancelWorkflowRun meanwhile skipped it because this claim held its
+      // row (SKIP LOCKED), leaving it to the hook. The hook runs now, after that cancel (it waits
+      // for the run's row), and cancels it; else the task would wait for a free slot and start
+      // in a cancelled run before the hook saw it.
+      if (task.workflowRunId !== null) await this.hooks.run(tx, task, task.status);
       return { kind: 'skip' };
     }
     const updated = returningRows<TaskRow & { queue_wait_ms: number }>(

@@ -3,6 +3,7 @@ import { distribute, runningAgent, taskReaches } from '../../support/agents';
 import { rowsReadInTransactionSql } from '../../support/test-database';
 import { startTestServer, type TestServer } from '../../support/test-server';
 import { waitFor } from '../../support/wait-for';
+import { TaskClaimer } from '../../../src/services/tasks/task-claim';
 import { fastClaimSql } from '../../../src/services/tasks/task-fast-paths';
 
 /**
@@ -57,15 +58,20 @@ describe('the claim of a plain task', () => {
     expect(Number(rows[0]!.rows)).toBeLessThan(200);
   });
 
-  it("leaves a workflow's queued task unlocked when it declines it, so cancelling the run meanwhile cancels the task", async () => {
-    // The step's agent is busy with a long task (maxConcurrency 1): the step's task stays QUEUED.
-    const busyAgent = await runningAgent(server.admin, 'claim-by-key-busy', 1);
+  /**
+   * A one-step workflow run on an agent kept busy by a long task (maxConcurrency 1): answers the
+   * run, the step's task once the server's worker has tried it and left it waiting for a slot
+   * (from then on nothing of the server's touches it until the agent frees a slot), and a
+   * function that frees the slot.
+   */
+  const runWaitingForASlot = async (name: string): Promise<{ runId: string; stepTaskId: string; freeTheSlot(): Promise<void> }> => {
+    const busyAgent = await runningAgent(server.admin, `${name}-busy`, 1);
     const long = await distribute(server.admin, { type: 'noop', agentId: busyAgent, payload: { sleepMs: 60_000 } });
     await taskReaches(server.admin, long.id, ['RUNNING']);
     await server.admin.data(`mutation ($input: CreateWorkflowInput!) { createWorkflow(input: $input) { id } }`, {
-      input: { definition: 'name: claim-by-key\nsteps:\n  - id: only\n    task: noop\n    agent: claim-by-key-busy\n' },
+      input: { definition: `name: ${name}\nsteps:\n  - id: only\n    task: noop\n    agent: ${name}-busy\n` },
     });
-    const { runWorkflow } = await server.admin.data<{ runWorkflow: { id: string } }>(`mutation { runWorkflow(input: { name: "claim-by-key" }) { id } }`);
+    const { runWorkflow } = await server.admin.data<{ runWorkflow: { id: string } }>(`mutation ($name: String!) { runWorkflow(input: { name: $name }) { id } }`, { name });
     const stepTask = await waitFor(async () => {
       const { workflowRun } = await server.admin.data<{ workflowRun: { steps: { task: { id: string; status: string } | null }[] } }>(
         `query ($id: ID!) { workflowRun(id: $id) { steps { task { id status } } } }`,
@@ -74,21 +80,52 @@ describe('the claim of a plain task', () => {
       return workflowRun.steps[0]?.task ?? undefined;
     }, "the step's task");
     expect(stepTask.status).toBe('QUEUED');
-    // The server's worker tried it first and left it waiting for a free slot, without a job:
-    // from then on nothing of the server's touches it until the busy agent frees a slot.
     await waitFor(async () => {
       const { rows } = await worker.query<{ blocked: boolean }>('SELECT blocked_at IS NOT NULL AS blocked FROM agent_tasks WHERE id = $1', [stepTask.id]);
       return rows[0]!.blocked ? true : undefined;
     }, "the step's task waiting for a slot");
+    return {
+      runId: runWorkflow.id,
+      stepTaskId: stepTask.id,
+      async freeTheSlot() {
+        await server.admin.data(`mutation ($id: ID!) { cancelTask(id: $id) { status } }`, { id: long.id });
+        await taskReaches(server.admin, long.id, ['CANCELLED']);
+      },
+    };
+  };
+  const cancelRun = (runId: string) => server.admin.data(`mutation ($id: ID!) { cancelWorkflowRun(id: $id) { status } }`, { id: runId });
 
+  it("leaves a workflow's queued task unlocked when it declines it, so cancelling the run meanwhile cancels the task", async () => {
+    const { runId, stepTaskId, freeTheSlot } = await runWaitingForASlot('claim-by-key');
     // A worker's fast claim of it, in a transaction still open while the run is cancelled.
     await worker.query('BEGIN');
-    expect(await claim(stepTask.id)).toEqual([]);
-    await server.admin.data(`mutation ($id: ID!) { cancelWorkflowRun(id: $id) { status } }`, { id: runWorkflow.id });
+    expect(await claim(stepTaskId)).toEqual([]);
+    await cancelRun(runId);
     await worker.query('COMMIT');
 
-    expect((await taskReaches(server.admin, stepTask.id, ['CANCELLED', 'RUNNING', 'SUCCEEDED'], 5_000)).status).toBe('CANCELLED');
-    await server.admin.data(`mutation ($id: ID!) { cancelTask(id: $id) { status } }`, { id: long.id });
-    await taskReaches(server.admin, long.id, ['CANCELLED']);
+    expect((await taskReaches(server.admin, stepTaskId, ['CANCELLED', 'RUNNING', 'SUCCEEDED'], 5_000)).status).toBe('CANCELLED');
+    await freeTheSlot();
+  });
+
+  it("cancels a workflow's task that a claim found its agent too busy for while the run was being cancelled", async () => {
+    const { runId, stepTaskId, freeTheSlot } = await runWaitingForASlot('claim-blocked');
+    const { services } = server.api;
+    const claimer = new TaskClaimer(services.taskHooks, 'claim-blocked-worker', () => false);
+    // A worker's claim holds the task's row when the run is cancelled (which skips a locked task,
+    // leaving it to the hook), then finds the agent at its maxConcurrency.
+    const outcome = await services.changes.run({ name: 'worker:claim-blocked', correlationId: null }, async (tx) => {
+      await tx.manager.query('SELECT 1 FROM agent_tasks WHERE id = $1 FOR UPDATE', [stepTaskId]);
+      await cancelRun(runId);
+      return claimer.claimLocked(tx, stepTaskId);
+    });
+    expect(outcome).toEqual({ kind: 'skip' });
+
+    // Cancelled now, while the agent's one slot is still taken: not started once it frees.
+    const { workflowRun } = await server.admin.data<{ workflowRun: { status: string; steps: { status: string; task: { status: string } }[] } }>(
+      `query ($id: ID!) { workflowRun(id: $id) { status steps { status task { status } } } }`,
+      { id: runId },
+    );
+    expect(workflowRun).toEqual({ status: 'CANCELLED', steps: [{ status: 'CANCELLED', task: { status: 'CANCELLED' } }] });
+    await freeTheSlot();
   });
 });

@@ -7,6 +7,12 @@ import { changeRun, changeStep, findAgentId, lockTasksNow, type LockedRun } from
 import type { WorkflowTaskPort } from './workflow-task-port';
 import { substituteTemplates } from './workflow-templates';
 
+/** Why a step of a run that failed (`runError`, the run's error) did not start. */
+export const failedRunStepReason = (runError: string): string => `not started: the run failed (${runError})`;
+
+/** Why a step of a run cancelled with `runError` (`cancelled by <actor>`) stopped. */
+export const cancelledStepReason = (runError: string): string => `the run was ${runError}`;
+
 /**
  * Moves a locked run forward inside the caller's transaction: starts every step whose
  * dependencies are done, applies failure policies, and finishes the run when nothing is left.
@@ -51,7 +57,7 @@ export class WorkflowAdvancer {
     if (definition === undefined || definition.onFailure === 'continue' || isRunOver(locked)) return;
     const reason = `step "${step.stepId}" ${step.status === 'CANCELLED' ? 'was cancelled' : 'failed'}${step.error ? `: ${step.error}` : ''}`;
     await changeRun(tx, locked.run, { status: 'FAILED', error: reason, completedAt: new Date() }, { level: 'ERROR', message: `workflow run ${locked.run.id} of "${locked.workflowName}" failed: ${reason}` });
-    await this.stopUnstartedSteps(tx, locked, 'SKIPPED', `not started: the run failed (${reason})`);
+    await this.stopUnstartedSteps(tx, locked, 'SKIPPED', failedRunStepReason(reason));
   }
 
   /**
@@ -98,8 +104,8 @@ export class WorkflowAdvancer {
 
   /**
    * PENDING steps become `status`; QUEUED ones too, with their task cancelled. A task whose row is
-   * locked right now (a worker is changing it) is left alone: the hook then sees the finished run.
-   * RUNNING steps are not touched here.
+   * locked right now (a worker is changing it) is left alone: the hook then sees the finished run
+   * (and, if the task is still QUEUED, calls stopHeldStep). RUNNING steps are not touched here.
    */
   async stopUnstartedSteps(tx: ChangeTransaction, locked: LockedRun, status: 'SKIPPED' | 'CANCELLED', reason: string): Promise<void> {
     const queued = locked.steps.filter((step) => step.status === 'QUEUED' && step.taskId !== null);
@@ -108,11 +114,25 @@ export class WorkflowAdvancer {
       if (step.status === 'PENDING') {
         await changeStep(tx, locked.run, step, { status: 'SKIPPED', error: reason, completedAt: new Date() }, { level: 'INFO', message: `workflow step "${step.stepId}" skipped: ${reason}` });
       } else if (step.status === 'QUEUED' && step.taskId !== null && lockable.has(step.taskId)) {
-        // The step is final before the task is cancelled, so the hook the cancel may fire finds nothing to do.
-        await changeStep(tx, locked.run, step, { status, error: reason, completedAt: new Date() }, { level: 'INFO', message: `workflow step "${step.stepId}" ${status.toLowerCase()}: ${reason}` });
-        await this.port.cancel(tx, step.taskId);
+        await this.stopQueuedStep(tx, locked, step, step.taskId, status, reason);
       }
     }
+  }
+
+  /**
+   * A QUEUED step of a stopped run (CANCELLED or FAILED) whose task stopUnstartedSteps left alone,
+   * locked by a worker that then left it QUEUED: stopped now, as the stop would have.
+   */
+  async stopHeldStep(tx: ChangeTransaction, locked: LockedRun, step: StepRunRecord, taskId: string): Promise<void> {
+    const runError = locked.run.error ?? locked.run.status.toLowerCase();
+    if (locked.run.status === 'CANCELLED') await this.stopQueuedStep(tx, locked, step, taskId, 'CANCELLED', cancelledStepReason(runError));
+    else await this.stopQueuedStep(tx, locked, step, taskId, 'SKIPPED', failedRunStepReason(runError));
+  }
+
+  private async stopQueuedStep(tx: ChangeTransaction, locked: LockedRun, step: StepRunRecord, taskId: string, status: 'SKIPPED' | 'CANCELLED', reason: string): Promise<void> {
+    // The step is final before the task is cancelled, so the hook the cancel may fire finds nothing to do.
+    await changeStep(tx, locked.run, step, { status, error: reason, completedAt: new Date() }, { level: 'INFO', message: `workflow step "${step.stepId}" ${status.toLowerCase()}: ${reason}` });
+    await this.port.cancel(tx, taskId);
   }
 
   private async startStep(tx: ChangeTransaction, locked: LockedRun, step: StepRunRecord, definition: WorkflowStepDefinition): Promise<void> {

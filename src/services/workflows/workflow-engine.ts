@@ -5,7 +5,7 @@ import { badInput, conflict, notFound } from '../errors/domain-error';
 import type { ChangeRunner } from '../events/change-runner';
 import type { ChangeTransaction } from '../events/change-transaction';
 import type { TaskView } from '../tasks/task-row';
-import { WorkflowAdvancer } from './workflow-advancer';
+import { cancelledStepReason, WorkflowAdvancer } from './workflow-advancer';
 import { topologicalOrder } from './workflow-graph';
 import { isRunFinished, isStepFinished, runSnapshot, type WorkflowRunSnapshot } from './workflow-rows';
 import { changeRun, changeStep, insertRun, lockRun, lockTasksNow, type LockedRun, type StepChange } from './workflow-run-store';
@@ -80,11 +80,12 @@ export class WorkflowEngine {
       const locked = await lockRun(tx, runId);
       if (locked === null) throw notFound('workflow run', runId);
       if (isRunFinished(locked.run.status)) throw conflict(`workflow run ${runId} is already ${locked.run.status}`);
-      await changeRun(tx, locked.run, { status: 'CANCELLED', error: `cancelled by ${actor.name}`, completedAt: new Date() }, {
+      const error = `cancelled by ${actor.name}`;
+      await changeRun(tx, locked.run, { status: 'CANCELLED', error, completedAt: new Date() }, {
         level: 'WARN',
-        message: `workflow run ${runId} of "${locked.workflowName}" version ${locked.workflowVersion} cancelled by ${actor.name}`,
+        message: `workflow run ${runId} of "${locked.workflowName}" version ${locked.workflowVersion} ${error}`,
       });
-      await this.advancer.stopUnstartedSteps(tx, locked, 'CANCELLED', `the run was cancelled by ${actor.name}`);
+      await this.advancer.stopUnstartedSteps(tx, locked, 'CANCELLED', cancelledStepReason(error));
       const running = locked.steps.filter((step) => step.status === 'RUNNING' && step.taskId !== null);
       const lockable = await lockTasksNow(tx, running.map((step) => step.taskId!));
       // A running step ends when its task does (CANCELLED once the worker aborts it); a task locked
@@ -122,6 +123,13 @@ export class WorkflowEngine {
         agentId: task.agentId,
         message: `workflow step "${step.stepId}" ${change.status.toLowerCase()}${previousStatus === null ? '' : ` (task ${previousStatus} → ${task.status}, attempt ${task.attempts})`}${change.error ? `: ${change.error}` : ''}`,
       });
+    }
+    // The run stopped while a worker held this step's task, which the stop then left alone; the
+    // worker left it QUEUED (its agent had no free slot) and never started it: stop it as the
+    // stop would have (a retry's QUEUED comes from RUNNING and is the step's own, left to run).
+    if ((locked.run.status === 'CANCELLED' || locked.run.status === 'FAILED') && step.status === 'QUEUED' && step.startedAt === null && previousStatus === 'QUEUED' && task.status === 'QUEUED') {
+      await this.advancer.stopHeldStep(tx, locked, step, task.id);
+      return;
     }
     if (locked.run.status === 'CANCELLED' && (task.status === 'QUEUED' || task.status === 'RUNNING')) {
       await this.port.cancel(tx, task.id);

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { Socket } from 'node:net';
 import { Client } from 'pg';
 import { distribute, runningAgent, taskReaches } from '../../support/agents';
 import { rowsReadInTransactionSql } from '../../support/test-database';
@@ -59,17 +61,18 @@ describe('the claim of a plain task', () => {
   });
 
   /**
-   * A one-step workflow run on an agent kept busy by a long task (maxConcurrency 1): answers the
+   * A workflow run whose first step's agent is kept busy by a long task (maxConcurrency 1), with
+   * `otherSteps` (YAML) after it: answers the
    * run, the step's task once the server's worker has tried it and left it waiting for a slot
    * (from then on nothing of the server's touches it until the agent frees a slot), and a
    * function that frees the slot.
    */
-  const runWaitingForASlot = async (name: string): Promise<{ runId: string; stepTaskId: string; freeTheSlot(): Promise<void> }> => {
+  const runWaitingForASlot = async (name: string, otherSteps = ''): Promise<{ runId: string; stepTaskId: string; freeTheSlot(): Promise<void> }> => {
     const busyAgent = await runningAgent(server.admin, `${name}-busy`, 1);
     const long = await distribute(server.admin, { type: 'noop', agentId: busyAgent, payload: { sleepMs: 60_000 } });
     await taskReaches(server.admin, long.id, ['RUNNING']);
     await server.admin.data(`mutation ($input: CreateWorkflowInput!) { createWorkflow(input: $input) { id } }`, {
-      input: { definition: `name: ${name}\nsteps:\n  - id: only\n    task: noop\n    agent: ${name}-busy\n` },
+      input: { definition: `name: ${name}\nsteps:\n  - id: only\n    task: noop\n    agent: ${name}-busy\n${otherSteps}` },
     });
     const { runWorkflow } = await server.admin.data<{ runWorkflow: { id: string } }>(`mutation ($name: String!) { runWorkflow(input: { name: $name }) { id } }`, { name });
     const stepTask = await waitFor(async () => {
@@ -93,6 +96,13 @@ describe('the claim of a plain task', () => {
       },
     };
   };
+  const runStatus = async (runId: string) =>
+    (
+      await server.admin.data<{ workflowRun: { status: string; error: string | null; steps: { status: string; error: string | null; task: { status: string } }[] } }>(
+        `query ($id: ID!) { workflowRun(id: $id) { status error steps { status error task { status } } } }`,
+        { id: runId },
+      )
+    ).workflowRun;
   const cancelRun = (runId: string) => server.admin.data(`mutation ($id: ID!) { cancelWorkflowRun(id: $id) { status } }`, { id: runId });
 
   it("leaves a workflow's queued task unlocked when it declines it, so cancelling the run meanwhile cancels the task", async () => {
@@ -121,11 +131,38 @@ describe('the claim of a plain task', () => {
     expect(outcome).toEqual({ kind: 'skip' });
 
     // Cancelled now, while the agent's one slot is still taken: not started once it frees.
-    const { workflowRun } = await server.admin.data<{ workflowRun: { status: string; steps: { status: string; task: { status: string } }[] } }>(
-      `query ($id: ID!) { workflowRun(id: $id) { status steps { status task { status } } } }`,
-      { id: runId },
-    );
-    expect(workflowRun).toEqual({ status: 'CANCELLED', steps: [{ status: 'CANCELLED', task: { status: 'CANCELLED' } }] });
+    const { error: _error, ...workflowRun } = await runStatus(runId);
+    expect(workflowRun).toEqual({ status: 'CANCELLED', steps: [{ status: 'CANCELLED', error: 'the run was cancelled by admin', task: { status: 'CANCELLED' } }] });
     await freeTheSlot();
+  });
+
+  it("skips a workflow's task that a claim found its agent too busy for while another step failed the run", async () => {
+    // The other step's check is held until the first step's task is held by the claim below.
+    let held: Socket | undefined;
+    const target = createServer((request) => {
+      held = request.socket;
+    });
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    await runningAgent(server.admin, 'claim-failing-checker');
+    const url = `http://127.0.0.1:${(target.address() as { port: number }).port}/`;
+    const { runId, stepTaskId, freeTheSlot } = await runWaitingForASlot(
+      'claim-failing',
+      `  - id: check\n    task: http.check\n    agent: claim-failing-checker\n    maxAttempts: 1\n    payload: { url: '${url}', timeoutMs: 30000 }\n`,
+    );
+    await waitFor(async () => held, 'the check to be held');
+    const { services } = server.api;
+    const claimer = new TaskClaimer(services.taskHooks, 'claim-failing-worker', () => false);
+    const outcome = await services.changes.run({ name: 'worker:claim-failing', correlationId: null }, async (tx) => {
+      await tx.manager.query('SELECT 1 FROM agent_tasks WHERE id = $1 FOR UPDATE', [stepTaskId]);
+      // The check fails: the run fails, skipping the steps not started but this one, held here.
+      held!.destroy();
+      await waitFor(async () => ((await runStatus(runId)).status === 'FAILED' ? true : undefined), 'the run to fail');
+      return claimer.claimLocked(tx, stepTaskId);
+    });
+    expect(outcome).toEqual({ kind: 'skip' });
+    const run = await runStatus(runId);
+    expect(run.steps[0]).toEqual({ status: 'SKIPPED', error: `not started: the run failed (${run.error})`, task: { status: 'CANCELLED' } });
+    await freeTheSlot();
+    await new Promise((resolve) => target.close(resolve));
   });
 });

@@ -1,6 +1,7 @@
 import { runningAgent, taskReaches } from '../support/agents';
 import { errorCode } from '../support/graphql-client';
 import { sql } from '../support/test-database';
+import { waitFor } from '../support/wait-for';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const DISTRIBUTE_MANY = `mutation ($inputs: [DistributeTaskInput!]!) { distributeTasks(inputs: $inputs) { id type status priority idempotencyKey } }`;
@@ -35,6 +36,21 @@ describe('distributeTasks over HTTP', () => {
     return rows[0]!;
   }
 
+  /**
+   * The counts once the earlier tests' tasks are done and graphile-worker has deleted their jobs
+   * (it completes a job after the task's own SUCCEEDED commits, so a job can still go meanwhile).
+   */
+  async function settledRowCounts(): Promise<{ tasks: number; events: number; jobs: number }> {
+    await waitFor(async () => {
+      const [{ busy }] = await sql<{ busy: number }>(
+        server.db.url,
+        `SELECT ((SELECT count(*) FROM agent_tasks WHERE status IN ('QUEUED', 'RUNNING')) + (SELECT count(*) FROM graphile_worker.jobs))::int AS busy`,
+      );
+      return busy === 0 ? true : undefined;
+    }, 'the earlier tasks and their jobs to be done');
+    return rowCounts();
+  }
+
   it('queues every task of one call, answers them in input order, and runs them all', async () => {
     const inputs = Array.from({ length: 120 }, (_, index) => ({ type: 'noop', agentId, priority: index % 3 }));
     const { distributeTasks } = await server.admin.data<{ distributeTasks: Queued[] }>(DISTRIBUTE_MANY, { inputs });
@@ -45,7 +61,7 @@ describe('distributeTasks over HTTP', () => {
   });
 
   it('queues none of the tasks when one input is refused, and names that input', async () => {
-    const before = await rowCounts();
+    const before = await settledRowCounts();
     const response = await server.admin.request(DISTRIBUTE_MANY, {
       inputs: [
         { type: 'noop', agentId },
@@ -70,7 +86,7 @@ describe('distributeTasks over HTTP', () => {
   });
 
   it('refuses an empty call, more than 1,000 tasks, and one key twice, with BAD_USER_INPUT', async () => {
-    const before = await rowCounts();
+    const before = await settledRowCounts();
     expect(errorCode(await server.admin.request(DISTRIBUTE_MANY, { inputs: [] }))).toBe('BAD_USER_INPUT');
     const tooMany = Array.from({ length: 1_001 }, () => ({ type: 'noop', agentId }));
     expect(errorCode(await server.admin.request(DISTRIBUTE_MANY, { inputs: tooMany }))).toBe('BAD_USER_INPUT');

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { checkUuid } from '../common/ids';
 import { idCursor, parseIdCursor } from '../common/keyset';
-import { checkFirst, type Page, type UncountedPage } from '../common/pagination';
+import { checkFirst, countsPerAgent, pagesPerAgent, type Page, type UncountedPage } from '../common/pagination';
 import { LOG_LEVELS, logLevelRank, type LogLevel } from '../events/event-types';
 
 export interface AuditLogLine {
@@ -123,17 +123,7 @@ export class AuditLogService {
        ORDER BY a.position, page.id DESC`,
       [distinct, levels, afterId, first + 1],
     );
-    const byAgent = new Map<string, AuditLogLine[]>();
-    for (const row of rows) {
-      const list = byAgent.get(row.agent_id!) ?? [];
-      list.push(lineFromRow(row));
-      byAgent.set(row.agent_id!, list);
-    }
-    return ids.map((agentId) => {
-      const all = byAgent.get(agentId) ?? [];
-      const items = all.slice(0, first);
-      return { items, cursors: items.map((line) => idCursor(line.id)), hasNextPage: all.length > first };
-    });
+    return pagesPerAgent(ids, rows.map(lineFromRow), first, (line) => line.agentId, (line) => idCursor(line.id));
   }
 
   /** How many lines each agent has at `minLevel` or above, in one statement. */
@@ -144,7 +134,6 @@ export class AuditLogService {
       `SELECT l.agent_id, count(*) AS count FROM agent_logs l WHERE l.agent_id = ANY($1::uuid[]) AND l.level = ANY($2::text[]) GROUP BY l.agent_id`,
       [ids, levels],
     );
-    const countByAgent = new Map(counts.map((row) => [row.agent_id, Number(row.count)]));
-    return ids.map((agentId) => countByAgent.get(agentId) ?? 0);
+    return countsPerAgent(ids, counts);
   }
 }

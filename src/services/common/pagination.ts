@@ -16,6 +16,32 @@ export interface Page<T> {
 /** A page whose total is counted apart, only when a client asks for it (a count reads every row). */
 export type UncountedPage<T> = Omit<Page<T>, 'totalCount'>;
 
+/**
+ * One page per asked agent (in `agentIds`' order) from the items of all their pages, read
+ * together in page order with up to `first + 1` an agent: the extra one only says a next page
+ * exists.
+ */
+export function pagesPerAgent<T>(agentIds: readonly string[], items: readonly T[], first: number, agentOf: (item: T) => string | null, cursorOf: (item: T) => string): UncountedPage<T>[] {
+  const byAgent = new Map<string | null, T[]>();
+  for (const item of items) {
+    const agentId = agentOf(item);
+    const list = byAgent.get(agentId) ?? [];
+    list.push(item);
+    byAgent.set(agentId, list);
+  }
+  return agentIds.map((agentId) => {
+    const all = byAgent.get(agentId) ?? [];
+    const page = all.slice(0, first);
+    return { items: page, cursors: page.map(cursorOf), hasNextPage: all.length > first };
+  });
+}
+
+/** Each asked agent's count (0 for one without a row) from `agent_id, count` rows. */
+export function countsPerAgent(agentIds: readonly string[], rows: readonly { agent_id: string; count: string }[]): number[] {
+  const countByAgent = new Map(rows.map((row) => [row.agent_id, Number(row.count)]));
+  return agentIds.map((agentId) => countByAgent.get(agentId) ?? 0);
+}
+
 /** Largest `first` a client may ask for. */
 export const MAX_PAGE_SIZE = 500;
 

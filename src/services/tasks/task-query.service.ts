@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { checkUuid, isUuid } from '../common/ids';
 import { newestFirstAfter, newestFirstOrder } from '../common/keyset';
-import { checkFirst, timeCursor, type Page, type UncountedPage } from '../common/pagination';
+import { checkFirst, countsPerAgent, pagesPerAgent, timeCursor, type Page, type UncountedPage } from '../common/pagination';
 import { TASK_COLUMNS, taskFromRow, type TaskRow, type TaskView } from './task-row';
 
 export interface TaskFilter {
@@ -57,9 +57,9 @@ export class TaskQueryService {
   /**
    * One page per agent for many agents sharing the same arguments, in one statement whatever
    * the number of agents. Each agent's page is read along `ix_agent_tasks_agent_newest` (with a
-   * status, `ix_agent_tasks_agent_status_newest`) and stops after `first + 1` rows, so a page costs its own rows however long the agent's history
-   * (a window over every task of the page's agents cost the whole history: 60 list requests a
-   * second after a 15,000-task run). The totals are apart (countsForAgents): a count reads the
+   * status, `ix_agent_tasks_agent_status_newest`) and stops after `first + 1` rows, so a page
+   * costs its own rows however long the agent's history (a window over every task of the page's
+   * agents cost the whole history: 60 list requests a second after a 15,000-task run). The totals are apart (countsForAgents): a count reads the
    * whole history, and is made only for a client that asks for it.
    */
   async pagesForAgents(agentIds: readonly string[], status: string | null, first: number, after: string | null): Promise<UncountedPage<TaskView>[]> {
@@ -81,17 +81,7 @@ export class TaskQueryService {
        ORDER BY a.position, ${newestFirstOrder('page')}`,
       params,
     );
-    const rowsByAgent = new Map<string, TaskView[]>();
-    for (const row of rows) {
-      const list = rowsByAgent.get(row.agent_id) ?? [];
-      list.push(taskFromRow(row));
-      rowsByAgent.set(row.agent_id, list);
-    }
-    return ids.map((agentId) => {
-      const all = rowsByAgent.get(agentId) ?? [];
-      const items = all.slice(0, first);
-      return { items, cursors: items.map((task) => timeCursor(task.createdAt, task.id)), hasNextPage: all.length > first };
-    });
+    return pagesPerAgent(ids, rows.map(taskFromRow), first, (task) => task.agentId, (task) => timeCursor(task.createdAt, task.id));
   }
 
   /** How many tasks each agent has (with `status`, in that status), in one statement. */
@@ -102,7 +92,6 @@ export class TaskQueryService {
        WHERE t.agent_id = ANY($1::uuid[]) AND ($2::text IS NULL OR t.status = $2) GROUP BY t.agent_id`,
       [ids, status],
     );
-    const countByAgent = new Map(counts.map((row) => [row.agent_id, Number(row.count)]));
-    return ids.map((agentId) => countByAgent.get(agentId) ?? 0);
+    return countsPerAgent(ids, counts);
   }
 }

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import type { Socket } from 'node:net';
 import { distribute, runningAgent, taskReaches } from '../support/agents';
+import { heldTarget } from '../support/held-target';
 import { sql } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { waitFor } from '../support/wait-for';
@@ -40,25 +40,6 @@ async function closedPort(): Promise<{ url: string; listen(): Promise<Server> }>
       await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
       return server;
     },
-  };
-}
-
-/**
- * A target whose first request is held until `fail()` drops it (the probe fails then, not before);
- * every later request is answered "up".
- */
-async function heldTarget(): Promise<{ server: Server; url: string; isHeld(): boolean; fail(): void }> {
-  let held: Socket | undefined;
-  const server = createServer((request, response) => {
-    if (held === undefined) held = request.socket;
-    else response.end('up');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    server,
-    url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`,
-    isHeld: () => held !== undefined,
-    fail: () => held!.destroy(),
   };
 }
 

@@ -1,7 +1,6 @@
-import { createServer } from 'node:http';
-import type { Socket } from 'node:net';
 import { Client } from 'pg';
 import { distribute, runningAgent, taskReaches } from '../../support/agents';
+import { heldTarget } from '../../support/held-target';
 import { rowsReadInTransactionSql } from '../../support/test-database';
 import { startTestServer, type TestServer } from '../../support/test-server';
 import { waitFor } from '../../support/wait-for';
@@ -138,24 +137,19 @@ describe('the claim of a plain task', () => {
 
   it("skips a workflow's task that a claim found its agent too busy for while another step failed the run", async () => {
     // The other step's check is held until the first step's task is held by the claim below.
-    let held: Socket | undefined;
-    const target = createServer((request) => {
-      held = request.socket;
-    });
-    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    const target = await heldTarget();
     await runningAgent(server.admin, 'claim-failing-checker');
-    const url = `http://127.0.0.1:${(target.address() as { port: number }).port}/`;
     const { runId, stepTaskId, freeTheSlot } = await runWaitingForASlot(
       'claim-failing',
-      `  - id: check\n    task: http.check\n    agent: claim-failing-checker\n    maxAttempts: 1\n    payload: { url: '${url}', timeoutMs: 30000 }\n`,
+      `  - id: check\n    task: http.check\n    agent: claim-failing-checker\n    maxAttempts: 1\n    payload: { url: '${target.url}', timeoutMs: 30000 }\n`,
     );
-    await waitFor(async () => held, 'the check to be held');
+    await waitFor(async () => (target.isHeld() ? true : undefined), 'the check to be held');
     const { services } = server.api;
     const claimer = new TaskClaimer(services.taskHooks, 'claim-failing-worker', () => false);
     const outcome = await services.changes.run({ name: 'worker:claim-failing', correlationId: null }, async (tx) => {
       await tx.manager.query('SELECT 1 FROM agent_tasks WHERE id = $1 FOR UPDATE', [stepTaskId]);
       // The check fails: the run fails, skipping the steps not started but this one, held here.
-      held!.destroy();
+      target.fail();
       await waitFor(async () => ((await runStatus(runId)).status === 'FAILED' ? true : undefined), 'the run to fail');
       return claimer.claimLocked(tx, stepTaskId);
     });
@@ -163,6 +157,6 @@ describe('the claim of a plain task', () => {
     const run = await runStatus(runId);
     expect(run.steps[0]).toEqual({ status: 'SKIPPED', error: `not started: the run failed (${run.error})`, task: { status: 'CANCELLED' } });
     await freeTheSlot();
-    await new Promise((resolve) => target.close(resolve));
+    await target.close();
   });
 });

@@ -1,5 +1,18 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The first `velocity_add_task_job`, kept apart so the migration that replaced it can restore it on the way down. */
+export const ADD_TASK_JOB_FIRST_VERSION = `
+      CREATE FUNCTION velocity_add_task_job(p_task uuid, p_run_at timestamptz, p_priority integer, p_job_task text, p_job_max_attempts integer)
+      RETURNS void LANGUAGE plpgsql VOLATILE AS $$
+      BEGIN
+        -- The task id is the job key (re-adding replaces a waiting job); graphile-worker runs lower
+        -- numbers first, our priority runs higher numbers first. PL/pgSQL: its body is checked
+        -- when it runs, not here, before graphile-worker's schema may exist.
+        PERFORM graphile_worker.add_job(p_job_task, json_build_object('taskId', p_task::text), run_at := p_run_at,
+          max_attempts := p_job_max_attempts, job_key := p_task::text, priority := -p_priority);
+      END
+      $$`;
+
 /** The first `velocity_claim_task`, kept apart so the migration that replaced it can restore it on the way down. */
 export const CLAIM_TASK_FIRST_VERSION = `
       CREATE FUNCTION velocity_claim_task(p_task uuid, p_worker text, p_actor text, p_correlation_id text, p_texts jsonb)
@@ -88,17 +101,7 @@ export class TaskFastPaths1764000600000 implements MigrationInterface {
           'workflowRunId', t.workflow_run_id, 'stepId', t.step_id, 'createdAt', velocity_js_time(t.created_at),
           'startedAt', velocity_js_time(t.started_at), 'completedAt', velocity_js_time(t.completed_at), 'durationMs', t.duration_ms)
       $$`);
-    await queryRunner.query(`
-      CREATE FUNCTION velocity_add_task_job(p_task uuid, p_run_at timestamptz, p_priority integer, p_job_task text, p_job_max_attempts integer)
-      RETURNS void LANGUAGE plpgsql VOLATILE AS $$
-      BEGIN
-        -- The task id is the job key (re-adding replaces a waiting job); graphile-worker runs lower
-        -- numbers first, our priority runs higher numbers first. PL/pgSQL: its body is checked
-        -- when it runs, not here, before graphile-worker's schema may exist.
-        PERFORM graphile_worker.add_job(p_job_task, json_build_object('taskId', p_task::text), run_at := p_run_at,
-          max_attempts := p_job_max_attempts, job_key := p_task::text, priority := -p_priority);
-      END
-      $$`);
+    await queryRunner.query(ADD_TASK_JOB_FIRST_VERSION);
     await queryRunner.query(`
       CREATE FUNCTION velocity_wake_blocked(p_agent uuid, p_max_concurrency integer, p_job_task text, p_job_max_attempts integer)
       RETURNS integer LANGUAGE plpgsql VOLATILE AS $$

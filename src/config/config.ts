@@ -77,6 +77,12 @@ export interface Config {
    * collection), in ms; 0 turns it off. Default 5_000.
    */
   readonly idleHeapTrimMs: number;
+  /**
+   * While the PostgreSQL server's autovacuum is off, how often a worker process vacuums and
+   * analyzes the fastest-changing tables (graphile-worker's jobs, the event outbox, the tasks)
+   * by autovacuum's own thresholds, in ms; 0 turns it off. Default 1_000.
+   */
+  readonly tableUpkeepIntervalMs: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -237,6 +243,7 @@ export function loadConfig(env: Env): Config {
     mutationRatePerSecond: integer(env, 'MUTATION_RATE_PER_SECOND', 100, 1, 1_000_000),
     mutationRateBurst: integer(env, 'MUTATION_RATE_BURST', 1_000, 1, 10_000_000),
     idleHeapTrimMs: integer(env, 'IDLE_HEAP_TRIM_MS', 5_000, 0, 3_600_000),
+    tableUpkeepIntervalMs: integer(env, 'TABLE_UPKEEP_INTERVAL_MS', 1_000, 0, 3_600_000),
   };
   if (config.workerStaleMs <= config.workerHeartbeatMs) {
     throw new ConfigError('WORKER_STALE_MS', `must be larger than WORKER_HEARTBEAT_MS (${config.workerHeartbeatMs})`);

@@ -12,6 +12,7 @@ import { TaskExecutor } from '../services/tasks/task-executor';
 import { agentLogWriter } from './agent-log-writer';
 import { retryGraphileWhileUnavailable } from './graphile-retries';
 import { PatientPool } from './patient-pool';
+import { upkeepTables } from './table-upkeep';
 
 /** How long a worker waits before trying again to start a graphile-worker runner that would not start, in ms. */
 const RESTART_RETRY_MS = 5_000;
@@ -217,6 +218,14 @@ export async function startWorker(services: Services, options: WorkerOptions): P
     for (const worker of dead) log.warn({ deadWorker: worker.workerId }, 'took over the tasks of a dead worker');
   });
   every(1_000, 'blocked-task sweep', () => executor.wakeStalled(systemActor));
+  if (config.tableUpkeepIntervalMs > 0) {
+    let told = false;
+    every(config.tableUpkeepIntervalMs, 'table upkeep', async () => {
+      const pass = await upkeepTables(pgPool);
+      if (pass.kind !== 'autovacuum-on' && !told) log.info('PostgreSQL autovacuum is off: the workers vacuum and analyze the job, outbox and task tables themselves');
+      told ||= pass.kind !== 'autovacuum-on';
+    });
+  }
   const sweep = scheduleSweep(services, workerId);
   every(config.schedulerIntervalMs, 'scheduler', () => sweep());
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
-import { UPKEPT_TABLES, upkeepTables } from '../../src/worker/table-upkeep';
+import { UPKEEP_LOCK, UPKEPT_TABLES, upkeepTables } from '../../src/worker/table-upkeep';
 import { createTestDatabase, sql, type TestDatabase } from '../support/test-database';
 
 const JOBS = 'graphile_worker._private_jobs';
@@ -68,7 +68,7 @@ describe('table upkeep', () => {
     const other = new Client({ connectionString: db.url });
     await other.connect();
     try {
-      await other.query('SELECT pg_advisory_lock(7346001)');
+      await other.query('SELECT pg_advisory_lock($1)', [UPKEEP_LOCK]);
       expect(await upkeepTables(pool)).toEqual({ kind: 'another-process' });
     } finally {
       await other.end();

@@ -20,41 +20,30 @@ const BATCH_SIZE = 5_000;
 const REMEMBERED_CURSORS = 10_000;
 
 /**
- * One pass in one round trip: under the lock, take every committed outbox row, reserve a
- * block of cursors (only passes draw from the cursor sequence, and they hold the lock), and
- * give them out a change at a time: the rows one write of a change marked with the same `tx`
- * (migration 8: a transaction carrying several whole changes holds several such groups),
- * groups in the order of their first rows, each group's events in the order it wrote them
- * (changes that commit side by side interleave their outbox ids). Then write the rows to
- * `events` and, if there was any, NOTIFY the relays, naming the sequencer and the last cursor
- * given (`<id>:<cursor>`: the relay of the sequencer's own process is handed the events, and
- * a relay that has delivered that cursor already need not read the table).
+ * One pass in one round trip: under the lock, `velocity_sequence_outbox` (migration 12) takes
+ * every committed outbox row, reserves a block of cursors (only passes draw from the cursor
+ * sequence, and they hold the lock), and gives them out a change at a time: the rows one write
+ * of a change marked with the same `tx` (migration 8: a transaction carrying several whole
+ * changes holds several such groups), groups in the order of their first rows, each group's
+ * events in the order it wrote them (changes that commit side by side interleave their outbox
+ * ids). It writes the rows to `events` and, if there was any, NOTIFYs the relays, naming the
+ * sequencer and the last cursor given (`<id>:<cursor>`: the relay of the sequencer's own process
+ * is handed the events, and a relay that has delivered that cursor already need not read the
+ * table).
  *
- * Numbering by row_number, not by nextval per row: PostgreSQL does not promise to call
- * nextval in a subquery's ORDER BY order. The lock is the only serialisation point of event
- * writing, and a pass carries hundreds of changes' events at once. `whole`: the numbered
- * events come back whole, in cursor order, for this process's relay (`onSequenced`);
- * otherwise their ids and cursors.
+ * The lock is the only serialisation point of event writing, and a pass carries hundreds of
+ * changes' events at once. `whole`: the numbered events come back whole, in cursor order, for
+ * this process's relay (`onSequenced`); otherwise their ids and cursors.
  */
 function passSql(whole: boolean, sequencerId: string): string {
+  const columns = whole
+    ? `, moved_kind AS kind, moved_at AS at, moved_agent_id AS agent_id, moved_task_id AS task_id, moved_workflow_run_id AS workflow_run_id,
+    moved_status AS status, moved_previous_status AS previous_status, moved_data AS data, moved_actor AS actor, moved_correlation_id AS correlation_id`
+    : '';
   return `BEGIN;
 SELECT pg_advisory_xact_lock(${SEQUENCER_LOCK});
-WITH moved AS (
-  DELETE FROM event_outbox WHERE id IN (SELECT id FROM event_outbox ORDER BY id LIMIT ${BATCH_SIZE}) RETURNING *
-), reserved AS (
-  SELECT count(*) AS n, CASE WHEN count(*) > 0 THEN setval('events_cursor_seq', nextval('events_cursor_seq') + count(*) - 1) END AS last FROM moved
-), grouped AS (
-  SELECT m.*, min(m.id) OVER (PARTITION BY m.tx) AS first_of_tx FROM moved m
-), numbered AS (
-  SELECT r.last - r.n + row_number() OVER (ORDER BY g.first_of_tx, g.id) AS cursor, g.* FROM grouped g CROSS JOIN reserved r
-), inserted AS (
-  INSERT INTO events (cursor, kind, at, agent_id, task_id, workflow_run_id, status, previous_status, data, actor, correlation_id)
-  SELECT cursor, kind, at, agent_id, task_id, workflow_run_id, status, previous_status, data, actor, correlation_id FROM numbered
-), notified AS MATERIALIZED (
-  SELECT pg_notify('${EVENTS_CHANNEL}', '${sequencerId}:' || max(cursor)::text) FROM numbered HAVING count(*) > 0
-)
-SELECT id::text AS outbox_id, cursor::text AS cursor${whole ? ', kind, at, agent_id, task_id, workflow_run_id, status, previous_status, data, actor, correlation_id' : ''}
-  FROM numbered CROSS JOIN notified ORDER BY cursor;
+SELECT moved_id::text AS outbox_id, moved_cursor::text AS cursor${columns}
+  FROM velocity_sequence_outbox(${BATCH_SIZE}, '${EVENTS_CHANNEL}', '${sequencerId}') ORDER BY moved_cursor;
 COMMIT`;
 }
 

@@ -222,8 +222,9 @@ export async function startWorker(services: Services, options: WorkerOptions): P
     let told = false;
     every(config.tableUpkeepIntervalMs, 'table upkeep', async () => {
       const pass = await upkeepTables(pgPool);
-      if (pass.kind !== 'autovacuum-on' && !told) log.info('PostgreSQL autovacuum is off: the workers vacuum and analyze the job, outbox and task tables themselves');
-      told ||= pass.kind !== 'autovacuum-on';
+      if (pass.kind === 'autovacuum-on' || told) return;
+      told = true;
+      log.info('PostgreSQL autovacuum is off: the workers vacuum and analyze the job, outbox and task tables themselves');
     });
   }
   const sweep = scheduleSweep(services, workerId);

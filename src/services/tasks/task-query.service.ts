@@ -59,8 +59,9 @@ export class TaskQueryService {
    * the number of agents. Each agent's page is read along `ix_agent_tasks_agent_newest` (with a
    * status, `ix_agent_tasks_agent_status_newest`) and stops after `first + 1` rows, so a page
    * costs its own rows however long the agent's history (a window over every task of the page's
-   * agents cost the whole history: 60 list requests a second after a 15,000-task run). The totals are apart (countsForAgents): a count reads the
-   * whole history, and is made only for a client that asks for it.
+   * agents cost the whole history: 60 list requests a second after a 15,000-task run). The
+   * totals are apart (countsForAgents): a count reads the whole history, and is made only for a
+   * client that asks for it.
    */
   async pagesForAgents(agentIds: readonly string[], status: string | null, first: number, after: string | null): Promise<UncountedPage<TaskView>[]> {
     checkFirst(first);

@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import WebSocket, { WebSocketServer } from 'ws';
 import { percentile } from '../graphql-http';
+import { liveWarmUps } from './live-latency.measure';
 
 export interface RawFanout {
   subscribers: number;
@@ -16,7 +17,8 @@ const nowMs = (): number => performance.timeOrigin + performance.now();
  * The floor of live delivery on this machine: a bare ws server in a process of its own
  * broadcasting a graphql-ws-sized message to `subscribers` sockets of this process,
  * `broadcasts` times, `intervalMs` apart; latency from the start of each broadcast to each
- * receipt. No GraphQL, no database: what any server written on ws could do at best.
+ * receipt. No GraphQL, no database: what any server written on ws could do at best. As many
+ * unmeasured broadcasts go first as the live measure's warm-up changes.
  */
 export async function measureRawWebSocketFanout(subscribers: number, broadcasts: number, intervalMs: number): Promise<RawFanout> {
   const server = fork(__filename, ['--raw-ws-server'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -29,14 +31,14 @@ export async function measureRawWebSocketFanout(subscribers: number, broadcasts:
         const socket = new WebSocket(`ws://127.0.0.1:${port}`);
         sockets.push(socket);
         socket.on('message', (data: Buffer) => {
-          const sentAt = (JSON.parse(data.toString()) as { payload: { sentAt: number } }).payload.sentAt;
-          latencies.push(nowMs() - sentAt);
+          const { sentAt, warmUp } = (JSON.parse(data.toString()) as { payload: { sentAt: number; warmUp: boolean } }).payload;
+          if (!warmUp) latencies.push(nowMs() - sentAt);
         });
         return new Promise((resolve) => socket.once('open', resolve));
       }),
     );
-    for (let n = 0; n < broadcasts; n += 1) {
-      server.send('broadcast');
+    for (let n = -liveWarmUps(broadcasts); n < broadcasts; n += 1) {
+      server.send({ warmUp: n < 0 });
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
     const deadline = Date.now() + 10_000;
@@ -52,8 +54,8 @@ function serve(): void {
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' }, () => {
     process.send!({ port: (wss.address() as { port: number }).port });
   });
-  process.on('message', () => {
-    const message = JSON.stringify({ id: 'a0b1c2d3-0000-4000-8000-000000000000', type: 'next', payload: { sentAt: nowMs(), data: { taskUpdated: { id: 'a0b1c2d3-0000-4000-8000-000000000001', status: 'QUEUED' } } } });
+  process.on('message', ({ warmUp }: { warmUp: boolean }) => {
+    const message = JSON.stringify({ id: 'a0b1c2d3-0000-4000-8000-000000000000', type: 'next', payload: { sentAt: nowMs(), warmUp, data: { taskUpdated: { id: 'a0b1c2d3-0000-4000-8000-000000000001', status: 'QUEUED' } } } });
     for (const client of wss.clients) client.send(message);
   });
   process.on('disconnect', () => process.exit(0));

@@ -154,7 +154,7 @@ export function attachGraphQLWebSocket(wsServer: WebSocketServer, schema: GraphQ
         context.onSlowConsumer = onSlowConsumer;
         if (operation?.operation === 'subscription') {
           context.liveExecutionKey = liveExecutionKey(context, payload);
-          fanoutTargets.set(context, { socket: extra.socket, id, formatErrors: (result) => withFormattedErrors(result, context), onOverflow: onSlowConsumer });
+          fanoutTargets.set(context, { socket: extra.socket, transport: extra.request.socket, id, formatErrors: (result) => withFormattedErrors(result, context), onOverflow: onSlowConsumer });
         }
         const args: ExecutionArgs = {
           schema,

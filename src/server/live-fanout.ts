@@ -1,11 +1,19 @@
 import type { ExecutionResult, FormattedExecutionResult } from 'graphql';
+import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
 import { slowConsumer, type DomainError, type StoredEvent } from '../services';
 import type { SharedEventExecutions } from './subscription-execution';
+import { textFrame } from './websocket-text-frame';
 
 /** Where a fanned-out subscription's results go. */
 export interface FanoutTarget {
   socket: WebSocket;
+  /**
+   * The TCP (or TLS) socket under `socket` (the upgrade request's), if known: results without
+   * errors are written to it as ready-made frames, one write a subscriber, when no extension
+   * (permessage-deflate) transforms `socket`'s frames.
+   */
+  transport?: Socket;
   /** The graphql-transport-ws operation id. */
   id: string;
   /** A result with errors as this subscriber may see it (formatted, and logged, for its request). */
@@ -18,7 +26,10 @@ type Settle = { resolve(result: IteratorResult<ExecutionResult, undefined>): voi
 
 const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true };
 
-type Delivery = { cursor: string; result: ExecutionResult; plainPayload: string | undefined };
+/** A result without errors, serialised once for every subscriber of its batch. */
+export type PlainPayload = { text: string; bytes: Buffer };
+
+type Delivery = { cursor: string; result: ExecutionResult; plainPayload: PlainPayload | undefined };
 
 /**
  * A live subscription whose results the fan-out writes straight to its socket. To graphql-ws
@@ -44,6 +55,10 @@ export class FannedOutSubscription implements AsyncIterableIterator<ExecutionRes
   /** The last cursor written: a slow subscriber resumes after it. */
   private lastCursor = '0';
   private readonly frameStart: string;
+  /** `frameStart` as UTF-8, for frames written straight to `transport`. */
+  private readonly frameStartBytes: Buffer | undefined;
+  /** Where frames are written straight (none: through ws). */
+  private readonly transport: Socket | undefined;
 
   constructor(
     private readonly source: AsyncIterator<unknown>,
@@ -52,6 +67,11 @@ export class FannedOutSubscription implements AsyncIterableIterator<ExecutionRes
     private readonly maxBufferedEvents: number,
   ) {
     this.frameStart = `{"id":${JSON.stringify(target.id)},"type":"next","payload":`;
+    // ws writes an unextended frame to the socket at once, in the order of its sends, so a
+    // frame written here keeps its place among graphql-ws's own messages. An extension would
+    // transform (and might hold back) ws's frames: then everything goes through ws.
+    this.transport = target.transport !== undefined && target.socket.extensions === '' ? target.transport : undefined;
+    this.frameStartBytes = this.transport === undefined ? undefined : Buffer.from(this.frameStart);
   }
 
   [Symbol.asyncIterator](): this {
@@ -84,13 +104,13 @@ export class FannedOutSubscription implements AsyncIterableIterator<ExecutionRes
 
   /**
    * Takes one event's result: `plainPayload` is the result's JSON when it has no errors (one
-   * string for every subscriber of the batch), undefined when this subscriber's copy is to be
-   * formatted for it. As graphql-ws does, one frame at a time is handed to the socket: while
+   * string and its bytes for every subscriber of the batch), undefined when this subscriber's
+   * copy is to be formatted for it. As graphql-ws does, one frame at a time is handed to the socket: while
    * the previous one is not yet with the kernel (a client that does not read fills its
    * buffers), or before graphql-ws first pulls the subscription, results wait here as
    * references, up to `maxBufferedEvents`; one more and the subscriber is slow.
    */
-  deliver(cursor: string, result: ExecutionResult, plainPayload: string | undefined): void {
+  deliver(cursor: string, result: ExecutionResult, plainPayload: PlainPayload | undefined): void {
     if (this.ended) return;
     if (this.pulled && !this.writing) {
       this.write({ cursor, result, plainPayload });
@@ -114,16 +134,22 @@ export class FannedOutSubscription implements AsyncIterableIterator<ExecutionRes
     const { socket } = this.target;
     // A closing socket's subscription is returned by graphql-ws as soon as it has closed.
     if (socket.readyState !== WebSocket.OPEN) return;
-    const frame = `${this.frameStart}${delivery.plainPayload ?? JSON.stringify(this.target.formatErrors(delivery.result))}}`;
     this.writing = true;
     this.lastCursor = delivery.cursor;
-    socket.send(frame, this.written);
+    const { plainPayload } = delivery;
+    if (plainPayload !== undefined && this.transport !== undefined && this.frameStartBytes !== undefined) {
+      // One write of one buffer: ws.send would encode the message again and write its header
+      // and body as two (a fan-out loop is mostly these writes).
+      this.transport.write(textFrame(this.frameStartBytes, plainPayload.bytes), this.written);
+      return;
+    }
+    socket.send(`${this.frameStart}${plainPayload?.text ?? JSON.stringify(this.target.formatErrors(delivery.result))}}`, this.written);
   }
 
   /** The frame in flight is with the kernel (or the socket failed, and is closing): the next one goes. */
   private readonly written = (error?: Error | null): void => {
     this.writing = false;
-    // ws calls back with null on success.
+    // ws calls back with null on success, the socket with undefined.
     if ((error !== undefined && error !== null) || this.ended) {
       this.backlog = [];
       return;
@@ -252,7 +278,11 @@ export class LiveFanout {
   }
 
   private write(cursor: string, subscribers: readonly FannedOutSubscription[], result: ExecutionResult): void {
-    const plainPayload = result.errors === undefined || result.errors.length === 0 ? JSON.stringify(result) : undefined;
+    let plainPayload: PlainPayload | undefined;
+    if (result.errors === undefined || result.errors.length === 0) {
+      const text = JSON.stringify(result);
+      plainPayload = { text, bytes: Buffer.from(text) };
+    }
     for (const subscriber of subscribers) {
       try {
         subscriber.deliver(cursor, result, plainPayload);

@@ -10,6 +10,8 @@ type Frame = { id: string; type: string; payload: { data?: { n: number } | null;
 /** A connected pair: the server's end (what the fan-out writes to) and what its client received. */
 interface Pair {
   server: WebSocket;
+  /** The TCP socket under `server` (its upgrade request's). */
+  transport: Socket;
   client: WebSocket;
   frames: Frame[];
   /** Resolves with the frames received once there are `count` of them. */
@@ -69,7 +71,7 @@ describe('the live fan-out', () => {
   });
 
   async function connect(): Promise<Pair> {
-    const accepted = new Promise<WebSocket>((resolve) => wss.once('connection', (socket) => resolve(socket)));
+    const accepted = new Promise<{ server: WebSocket; transport: Socket }>((resolve) => wss.once('connection', (server, request) => resolve({ server, transport: request.socket })));
     const client = new WebSocket(url);
     const frames: Frame[] = [];
     const waiters: { count: number; resolve(frames: Frame[]): void }[] = [];
@@ -80,14 +82,15 @@ describe('the live fan-out', () => {
     const received = (count: number): Promise<Frame[]> =>
       frames.length >= count ? Promise.resolve(frames) : new Promise((resolve) => waiters.push({ count, resolve }));
     await new Promise((resolve) => client.once('open', resolve));
-    const pair = { server: await accepted, client, frames, received };
+    const pair = { ...(await accepted), client, frames, received };
     pairs.push(pair);
     return pair;
   }
 
   /**
    * A fanned-out subscription to `pair`'s socket. `pulled` (default true): graphql-ws has
-   * registered it and waits on its stream, as once its subscribe() answered.
+   * registered it and waits on its stream, as once its subscribe() answered. `direct` (default
+   * true): the TCP socket under it is known, as graphql-ws's upgrade request tells.
    */
   function subscriber(
     pair: Pair,
@@ -95,9 +98,11 @@ describe('the live fan-out', () => {
     overflows: DomainError[] = [],
     limit = 1_000,
     pulled = true,
+    direct = true,
   ): { subscription: FannedOutSubscription; source: ReturnType<typeof divertedSource> } {
     const target: FanoutTarget = {
       socket: pair.server,
+      ...(direct ? { transport: pair.transport } : {}),
       id,
       // As the transport does: each subscriber's copy masks what it may not see.
       formatErrors: (result) => ({ ...result, errors: (result.errors ?? []).map(() => ({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', subscriber: id } })) }),
@@ -136,6 +141,26 @@ describe('the live fan-out', () => {
       ]);
     }
     expect(executions).toBe(2);
+  });
+
+  it('writes results of every frame length in order among the socket\'s own messages, whether it writes the frames itself or ws does', async () => {
+    const [direct, throughWs] = [await connect(), await connect()];
+    const fanout = new LiveFanout(new SharedEventExecutions(), 1_000);
+    const subscriptions = [subscriber(direct, 'ünï', [], 1_000, true, true).subscription, subscriber(throughWs, 'ünï', [], 1_000, true, false).subscription];
+    // A frame's length takes 7 bits below 126 bytes, 16 bits below 65,536, and 64 bits above.
+    const paddings = ['', 'é'.repeat(200), 'x'.repeat(70_000)];
+    for (const [index, padding] of paddings.entries()) {
+      for (const each of subscriptions) fanout.offer(storedEvent(60 + index), 'key', each, async () => ({ data: { n: 60 + index, padding } }));
+      await Promise.all([direct.received(2 * index + 1), throughWs.received(2 * index + 1)]);
+      // graphql-ws's own messages go through ws: they keep their place between the results.
+      for (const pair of [direct, throughWs]) pair.server.send(JSON.stringify({ id: 'other', type: 'complete' }));
+    }
+    const expected = paddings.flatMap((padding, index) => [
+      { id: 'ünï', type: 'next', payload: { data: { n: 60 + index, padding } } },
+      { id: 'other', type: 'complete' },
+    ]);
+    expect(await direct.received(6)).toEqual(expected);
+    expect(await throughWs.received(6)).toEqual(expected);
   });
 
   it("formats a result with errors for each subscriber, and ends every subscriber's stream with the error when the execution throws", async () => {

@@ -5,16 +5,24 @@ import { Agent, AgentHealth } from '../schema/types/agent.type';
 import { AgentLogConnection } from '../schema/types/agent-log.type';
 import { toConnection } from '../schema/types/connection.type';
 import { TaskConnection } from '../schema/types/task.type';
+import type { AgentHealthFigures } from '../services/agents/agent-health.service';
 import type { RequestContext } from './context';
 import { logView, taskView } from './views';
+
+function healthOf(agent: Agent, figures: AgentHealthFigures): AgentHealth {
+  return { ...figures, status: agent.status as AgentStatus, lastActiveAt: figures.lastActiveAt ?? agent.lastActiveAt };
+}
 
 /** Agent's relation fields, each through a per-request loader: no query per agent. */
 @Resolver(() => Agent)
 export class AgentFieldsResolver {
   @FieldResolver(() => AgentHealth)
-  async health(@Root() agent: Agent, @Ctx() { loaders }: RequestContext): Promise<AgentHealth> {
-    const figures = await loaders.agentHealth.load(agent.id);
-    return { ...figures, status: agent.status as AgentStatus, lastActiveAt: figures.lastActiveAt ?? agent.lastActiveAt };
+  health(@Root() agent: Agent, @Ctx() { services, loaders }: RequestContext): AgentHealth | Promise<AgentHealth> {
+    // Cached figures are answered in the same turn: no loader, no promise (status queries are
+    // the hottest read). Otherwise the request's loader reads every agent's in one call.
+    const cached = services.agentHealth.cached(agent.id);
+    if (cached !== undefined) return healthOf(agent, cached);
+    return loaders.agentHealth.load(agent.id).then((figures) => healthOf(agent, figures));
   }
 
   @FieldResolver(() => TaskConnection)

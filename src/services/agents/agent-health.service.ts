@@ -113,6 +113,14 @@ export class AgentHealthService {
     return true;
   }
 
+  /**
+   * The figures of `agentId` if this process has them cached, without a promise (undefined:
+   * ask `forAgents`). A status query then resolves its health field in the same turn.
+   */
+  cached(agentId: string): AgentHealthFigures | undefined {
+    return this.local.peek(agentId.toLowerCase(), (missing) => this.readShared(missing));
+  }
+
   async forAgents(agentIds: readonly string[]): Promise<AgentHealthFigures[]> {
     const ids = agentIds.map((id) => id.toLowerCase());
     const byId = await this.local.getMany(ids, (missing) => this.readShared(missing));

@@ -55,14 +55,12 @@ export class AgentReadCache<T> {
     const missing: string[] = [];
     const stale: string[] = [];
     for (const agentId of new Set(agentIds)) {
-      const entry = this.entries.get(agentId);
-      const age = entry === undefined ? Number.POSITIVE_INFINITY : now - entry.loadedAt;
-      if (entry !== undefined && age < this.ttlMs) {
+      const entry = this.fresh(agentId, now);
+      if (entry !== undefined) {
         found.set(agentId, entry.value);
-        if (age >= this.ttlMs / 2 && this.joinable(agentId) === undefined) stale.push(agentId);
+        if (this.wantsReload(agentId, entry, now)) stale.push(agentId);
         continue;
       }
-      if (entry !== undefined) this.entries.delete(agentId);
       const inFlight = this.joinable(agentId);
       if (inFlight !== undefined) joined.push(inFlight.values);
       else missing.push(agentId);
@@ -79,6 +77,32 @@ export class AgentReadCache<T> {
       }
     }
     return found;
+  }
+
+  /**
+   * The cached value of `agentId` now, without a promise (undefined: none, or too old: then ask
+   * `getMany`). An entry in the second half of its life is reloaded in the background, as by
+   * `getMany`.
+   */
+  peek(agentId: string, load: AgentValuesLoader<T>): T | undefined {
+    const now = this.now();
+    const entry = this.fresh(agentId, now);
+    if (entry === undefined) return undefined;
+    if (this.wantsReload(agentId, entry, now)) this.start([agentId], load).values.catch(() => undefined);
+    return entry.value;
+  }
+
+  /** The entry of `agentId` if younger than `ttlMs`; an older one is dropped. */
+  private fresh(agentId: string, now: number): { value: T; loadedAt: number } | undefined {
+    const entry = this.entries.get(agentId);
+    if (entry === undefined || now - entry.loadedAt < this.ttlMs) return entry;
+    this.entries.delete(agentId);
+    return undefined;
+  }
+
+  /** A served entry in the second half of its life, with no load of it running yet. */
+  private wantsReload(agentId: string, entry: { loadedAt: number }, now: number): boolean {
+    return now - entry.loadedAt >= this.ttlMs / 2 && this.joinable(agentId) === undefined;
   }
 
   /** Drops the entries of `agentIds`; loads already running are not kept or shared afterwards. */

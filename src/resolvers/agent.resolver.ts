@@ -3,6 +3,8 @@ import { Role } from '../schema/enums';
 import { AgentFilterInput, CreateAgentInput, UpdateAgentInput } from '../schema/inputs/agent.inputs';
 import { Agent, AgentConnection, AgentTypeInfo } from '../schema/types/agent.type';
 import { toConnection } from '../schema/types/connection.type';
+import type { AgentInstanceEntity } from '../entities';
+import { requireRole } from './auth-checker';
 import { actorOf, type RequestContext } from './context';
 import { agentView } from './views';
 
@@ -31,11 +33,15 @@ export class AgentResolver {
     return toConnection(page, (entity) => agentView(entity, services.registry));
   }
 
-  @Authorized()
+  // The hottest read (a dashboard polls every agent's status): its role is checked here rather
+  // than by @Authorized (same rule, same errors), so a cached agent is answered in the same turn.
   @Query(() => Agent, { nullable: true })
-  async agent(@Ctx() { services }: RequestContext, @Arg('id', () => ID) id: string): Promise<Agent | null> {
-    const entity = await services.agents.get(id);
-    return entity === null ? null : agentView(entity, services.registry);
+  agent(@Ctx() context: RequestContext, @Arg('id', () => ID) id: string): Agent | null | Promise<Agent | null> {
+    requireRole(context, Role.VIEWER);
+    const { services } = context;
+    const view = (entity: AgentInstanceEntity | null): Agent | null => (entity === null ? null : agentView(entity, services.registry));
+    const found = services.agents.find(id);
+    return found instanceof Promise ? found.then(view) : view(found);
   }
 
   @Authorized(Role.ADMIN)

@@ -143,6 +143,8 @@ describe('agents over HTTP', () => {
       const listed = await server.admin.data<{ agents: { edges: { node: { id: string } }[] } }>(`{ agents(first: 100) { edges { node { id } } } }`);
       expect(listed.agents.edges.map((edge) => edge.node.id)).not.toContain(id);
       expect(await server.admin.data(`query ($id: ID!) { agent(id: $id) { id } }`, { id })).toEqual({ agent: null });
+      // Read again: the deleted row is in this process's cache now, and still hidden.
+      expect(await server.admin.data(`query ($id: ID!) { agent(id: $id) { id } }`, { id })).toEqual({ agent: null });
       const hidden = await server.admin.data<{ agents: { totalCount: number } }>(`{ agents(filter: { nameContains: "soon-deleted" }) { totalCount } }`);
       expect(hidden.agents.totalCount).toBe(0);
     });

@@ -169,6 +169,14 @@ export class AgentService {
     return agent;
   }
 
+  /** As `get` (live agents only), answered without a promise when this process has the row cached. */
+  find(id: string): AgentInstanceEntity | null | Promise<AgentInstanceEntity | null> {
+    if (!isUuid(id)) return null;
+    const cached = this.rowCache.peek(id.toLowerCase(), (missing) => this.readRows(missing));
+    if (cached === undefined) return this.get(id);
+    return cached.deletedAt === null ? cached : null;
+  }
+
   /** Drops cached rows of agents changed by any process, as the relay hears of it. */
   invalidateOn(bus: LocalEventBus): () => void {
     return bus.subscribe((event) => {

@@ -105,10 +105,10 @@ export class FannedOutSubscription implements AsyncIterableIterator<ExecutionRes
   /**
    * Takes one event's result: `plainPayload` is the result's JSON when it has no errors (one
    * string and its bytes for every subscriber of the batch), undefined when this subscriber's
-   * copy is to be formatted for it. As graphql-ws does, one frame at a time is handed to the socket: while
-   * the previous one is not yet with the kernel (a client that does not read fills its
-   * buffers), or before graphql-ws first pulls the subscription, results wait here as
-   * references, up to `maxBufferedEvents`; one more and the subscriber is slow.
+   * copy is to be formatted for it. As graphql-ws does, one frame at a time is handed to the
+   * socket: while the previous one is not yet with the kernel (a client that does not read
+   * fills its buffers), or before graphql-ws first pulls the subscription, results wait here
+   * as references, up to `maxBufferedEvents`; one more and the subscriber is slow.
    */
   deliver(cursor: string, result: ExecutionResult, plainPayload: PlainPayload | undefined): void {
     if (this.ended) return;

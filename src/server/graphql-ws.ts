@@ -9,7 +9,8 @@ import { formatGraphQLError } from './error-formatter';
 import { rateLimit } from './mutation-rate-limit';
 import { allValidationRules, introspectionNeedsKey, PARSE_OPTIONS, readsIntrospection } from './operation-policy';
 import { createRequestContext, principalFrom, withFreshLoaders } from './request-context';
-import { LiveFanout, type FanoutTarget } from './live-fanout';
+import type { FanoutTarget } from './fanned-out-subscription';
+import { LiveFanout } from './live-fanout';
 import { SharedEventExecutions, subscribeWithContextPerEvent } from './subscription-execution';
 
 /** Keep-alive ping interval on idle sockets, in ms. Default 12_000. */

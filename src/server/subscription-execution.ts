@@ -1,6 +1,7 @@
 import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { LiveEventSink } from '../services';
-import type { FanoutTarget, LiveFanout } from './live-fanout';
+import type { FanoutTarget } from './fanned-out-subscription';
+import type { LiveFanout } from './live-fanout';
 
 type MaybeStream = AsyncIterableIterator<ExecutionResult> | ExecutionResult;
 

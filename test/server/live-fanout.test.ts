@@ -1,7 +1,8 @@
 import type { Socket } from 'node:net';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import WebSocket, { WebSocketServer } from 'ws';
-import { FannedOutSubscription, LiveFanout, type FanoutTarget } from '../../src/server/live-fanout';
+import { FannedOutSubscription, type FanoutTarget } from '../../src/server/fanned-out-subscription';
+import { LiveFanout } from '../../src/server/live-fanout';
 import { SharedEventExecutions } from '../../src/server/subscription-execution';
 import type { DomainError, StoredEvent } from '../../src/services';
 
@@ -143,24 +144,69 @@ describe('the live fan-out', () => {
     expect(executions).toBe(2);
   });
 
-  it('writes results of every frame length in order among the socket\'s own messages, whether it writes the frames itself or ws does', async () => {
+  it("writes results of every frame length after the socket's own messages sent before them, whether it writes the frames itself or ws does", async () => {
     const [direct, throughWs] = [await connect(), await connect()];
     const fanout = new LiveFanout(new SharedEventExecutions(), 1_000);
-    const subscriptions = [subscriber(direct, 'ünï', [], 1_000, true, true).subscription, subscriber(throughWs, 'ünï', [], 1_000, true, false).subscription];
-    // A frame's length takes 7 bits below 126 bytes, 16 bits below 65,536, and 64 bits above.
-    const paddings = ['', 'é'.repeat(200), 'x'.repeat(70_000)];
+    const subscriptions = [
+      { pair: direct, subscription: subscriber(direct, 'ünï', [], 1_000, true, true).subscription },
+      { pair: throughWs, subscription: subscriber(throughWs, 'ünï', [], 1_000, true, false).subscription },
+    ];
+    // A frame's length takes 7 bits below 126 bytes, 16 bits below 65,536, and 64 bits above;
+    // past 16 KB the shared bytes are written after the frame's start rather than copied.
+    const paddings = ['', 'é'.repeat(200), 'x'.repeat(30_000), 'x'.repeat(70_000)];
     for (const [index, padding] of paddings.entries()) {
-      for (const each of subscriptions) fanout.offer(storedEvent(60 + index), 'key', each, async () => ({ data: { n: 60 + index, padding } }));
-      await Promise.all([direct.received(2 * index + 1), throughWs.received(2 * index + 1)]);
-      // graphql-ws's own messages go through ws: they keep their place between the results.
-      for (const pair of [direct, throughWs]) pair.server.send(JSON.stringify({ id: 'other', type: 'complete' }));
+      for (const { pair, subscription } of subscriptions) {
+        // A key of its own for each: a key's event is executed once, by its first subscriber's run.
+        fanout.offer(storedEvent(60 + index), pair === direct ? 'direct' : 'through-ws', subscription, async () => {
+          // graphql-ws's own message, sent through ws just before the result is written.
+          pair.server.send(JSON.stringify({ id: 'other', type: 'complete' }));
+          return { data: { n: 60 + index, padding } };
+        });
+      }
+      // One event at a time: with a frame still in flight a result waits, as graphql-ws's would.
+      await Promise.all([direct.received(2 * index + 2), throughWs.received(2 * index + 2)]);
     }
     const expected = paddings.flatMap((padding, index) => [
-      { id: 'ünï', type: 'next', payload: { data: { n: 60 + index, padding } } },
       { id: 'other', type: 'complete' },
+      { id: 'ünï', type: 'next', payload: { data: { n: 60 + index, padding } } },
     ]);
-    expect(await direct.received(6)).toEqual(expected);
-    expect(await throughWs.received(6)).toEqual(expected);
+    expect(await direct.received(8)).toEqual(expected);
+    expect(await throughWs.received(8)).toEqual(expected);
+  });
+
+  it('leaves the frames to ws when the socket compresses them, so a result keeps its place behind a message still being compressed', async () => {
+    const compressing = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: true });
+    await new Promise<void>((resolve) => compressing.once('listening', () => resolve()));
+    const accepted = new Promise<{ server: WebSocket; transport: Socket }>((resolve) => compressing.once('connection', (server, request) => resolve({ server, transport: request.socket })));
+    const client = new WebSocket(`ws://127.0.0.1:${(compressing.address() as { port: number }).port}`);
+    const frames: Frame[] = [];
+    const received = new Promise<void>((resolve) =>
+      client.on('message', (data: Buffer) => {
+        frames.push(JSON.parse(data.toString()) as Frame);
+        if (frames.length === 2) resolve();
+      }),
+    );
+    try {
+      const { server, transport } = await accepted;
+      expect(server.extensions).toBe('permessage-deflate');
+      const fanout = new LiveFanout(new SharedEventExecutions(), 1_000);
+      const subscription = new FannedOutSubscription(divertedSource(), { socket: server, transport, id: 'one', formatErrors: (result) => result, onOverflow: () => undefined }, 1_000);
+      subscription.next().catch(() => undefined);
+      const padding = 'y'.repeat(200_000);
+      fanout.offer(storedEvent(70), 'key', subscription, async () => {
+        // Compressed off the main thread: ws holds what is sent after it until it is done.
+        server.send(JSON.stringify({ id: 'other', type: 'complete', padding }));
+        return { data: { n: 70 } };
+      });
+      await received;
+      expect(frames.map((frame) => frame.id)).toEqual(['other', 'one']);
+    } finally {
+      await new Promise((resolve) => {
+        client.once('close', resolve);
+        client.terminate();
+      });
+      await new Promise<void>((resolve) => compressing.close(() => resolve()));
+    }
   });
 
   it("formats a result with errors for each subscriber, and ends every subscriber's stream with the error when the execution throws", async () => {

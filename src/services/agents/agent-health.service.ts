@@ -118,7 +118,7 @@ export class AgentHealthService {
    * ask `forAgents`). A status query then resolves its health field in the same turn.
    */
   cached(agentId: string): AgentHealthFigures | undefined {
-    return this.local.peek(agentId.toLowerCase(), (missing) => this.readShared(missing));
+    return this.local.peek(agentId.toLowerCase());
   }
 
   async forAgents(agentIds: readonly string[]): Promise<AgentHealthFigures[]> {

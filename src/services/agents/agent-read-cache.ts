@@ -80,16 +80,14 @@ export class AgentReadCache<T> {
   }
 
   /**
-   * The cached value of `agentId` now, without a promise (undefined: none, or too old: then ask
-   * `getMany`). An entry in the second half of its life is reloaded in the background, as by
-   * `getMany`.
+   * The cached value of `agentId` now, without a promise, or undefined: none, too old, or due
+   * for its background reload, which `getMany` starts (one load for all the ids a caller's
+   * loader gathers, where a peek per id would start one each).
    */
-  peek(agentId: string, load: AgentValuesLoader<T>): T | undefined {
+  peek(agentId: string): T | undefined {
     const now = this.now();
     const entry = this.fresh(agentId, now);
-    if (entry === undefined) return undefined;
-    if (this.wantsReload(agentId, entry, now)) this.start([agentId], load).values.catch(() => undefined);
-    return entry.value;
+    return entry === undefined || this.wantsReload(agentId, entry, now) ? undefined : entry.value;
   }
 
   /** The entry of `agentId` if younger than `ttlMs`; an older one is dropped. */

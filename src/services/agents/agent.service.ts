@@ -53,6 +53,11 @@ export interface AgentServiceOptions {
 /** How long a cached agent row lives without an invalidation, in ms. Default 2_000. */
 const AGENT_ROW_CACHE_TTL_MS = 2_000;
 
+/** `agent` as readers see it: a deleted agent only when they ask for those too. */
+function visible(agent: AgentInstanceEntity | null, includeDeleted: boolean): AgentInstanceEntity | null {
+  return agent === null || (!includeDeleted && agent.deletedAt !== null) ? null : agent;
+}
+
 /** Creating, changing, hiding and reading agents. Lifecycle (start/stop) lives in the agent lifecycle service. */
 export class AgentService {
   constructor(
@@ -165,16 +170,14 @@ export class AgentService {
   async get(id: string, includeDeleted = false): Promise<AgentInstanceEntity | null> {
     if (!isUuid(id)) return null;
     const [agent] = await this.getMany([id]);
-    if (agent === undefined || agent === null || (!includeDeleted && agent.deletedAt !== null)) return null;
-    return agent;
+    return visible(agent ?? null, includeDeleted);
   }
 
   /** As `get` (live agents only), answered without a promise when this process has the row cached. */
   find(id: string): AgentInstanceEntity | null | Promise<AgentInstanceEntity | null> {
     if (!isUuid(id)) return null;
-    const cached = this.rowCache.peek(id.toLowerCase(), (missing) => this.readRows(missing));
-    if (cached === undefined) return this.get(id);
-    return cached.deletedAt === null ? cached : null;
+    const cached = this.rowCache.peek(id.toLowerCase());
+    return cached === undefined ? this.get(id) : visible(cached, false);
   }
 
   /** Drops cached rows of agents changed by any process, as the relay hears of it. */

@@ -70,10 +70,8 @@ export class FannedOutSubscription implements AsyncIterableIterator<ExecutionRes
   /** The last cursor written: a slow subscriber resumes after it. */
   private lastCursor = '0';
   private readonly frameStart: string;
-  /** `frameStart` as UTF-8, for frames written straight to `transport`. */
-  private readonly frameStartBytes: Buffer | undefined;
-  /** Where frames are written straight (none: through ws). */
-  private readonly transport: Socket | undefined;
+  /** Where frames are written straight, with `frameStart` as UTF-8 (none: through ws). */
+  private readonly direct: { transport: Socket; head: Buffer } | undefined;
 
   constructor(
     private readonly source: AsyncIterator<unknown>,
@@ -85,8 +83,7 @@ export class FannedOutSubscription implements AsyncIterableIterator<ExecutionRes
     // ws writes an unextended frame to the socket at once, in the order of its sends, so a
     // frame written here keeps its place among graphql-ws's own messages. An extension would
     // transform (and might hold back) ws's frames: then everything goes through ws.
-    this.transport = target.transport !== undefined && target.socket.extensions === '' ? target.transport : undefined;
-    this.frameStartBytes = this.transport === undefined ? undefined : Buffer.from(this.frameStart);
+    this.direct = target.transport !== undefined && target.socket.extensions === '' ? { transport: target.transport, head: Buffer.from(this.frameStart) } : undefined;
   }
 
   [Symbol.asyncIterator](): this {
@@ -152,22 +149,22 @@ export class FannedOutSubscription implements AsyncIterableIterator<ExecutionRes
     this.writing = true;
     this.lastCursor = delivery.cursor;
     const { plainPayload } = delivery;
-    if (plainPayload !== undefined && this.transport !== undefined && this.frameStartBytes !== undefined) {
-      const { bytes } = plainPayload;
-      if (bytes.length < SHARED_WRITE_MIN_BYTES) {
-        // One write of one buffer: ws.send would encode the message again and write its header
-        // and body as two (a fan-out loop is mostly these writes).
-        this.transport.write(textFrame(this.frameStartBytes, bytes), this.written);
-        return;
-      }
-      this.transport.cork();
-      this.transport.write(textFrameStart(this.frameStartBytes, bytes.length));
-      this.transport.write(bytes);
-      this.transport.write(CLOSING_BRACE, this.written);
-      this.transport.uncork();
+    if (plainPayload !== undefined && this.direct !== undefined) this.writeDirect(this.direct, plainPayload.bytes);
+    else socket.send(`${this.frameStart}${plainPayload?.text ?? JSON.stringify(this.target.formatErrors(delivery.result))}}`, this.written);
+  }
+
+  private writeDirect({ transport, head }: { transport: Socket; head: Buffer }, bytes: Buffer): void {
+    if (bytes.length < SHARED_WRITE_MIN_BYTES) {
+      // One write of one buffer: ws.send would encode the message again and write its header
+      // and body as two (a fan-out loop is mostly these writes).
+      transport.write(textFrame(head, bytes), this.written);
       return;
     }
-    socket.send(`${this.frameStart}${plainPayload?.text ?? JSON.stringify(this.target.formatErrors(delivery.result))}}`, this.written);
+    transport.cork();
+    transport.write(textFrameStart(head, bytes.length));
+    transport.write(bytes);
+    transport.write(CLOSING_BRACE, this.written);
+    transport.uncork();
   }
 
   /** The frame in flight is with the kernel (or the socket failed, and is closing): the next one goes. */
